@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Project commands that work on a fresh machine with only Python 3.11+.
+
+    python3 tasks.py serve   build and serve the sample site on http://127.0.0.1:8000/
+    python3 tasks.py build   build the sample site into site/ (strict)
+    python3 tasks.py test    install what the tests need, then run the whole test suite
+    python3 tasks.py schemas regenerate the JSON Schemas of the data files
+
+Each command first creates ``.venv`` and installs the pinned dependencies from pyproject.toml
+(again only when pyproject.toml changed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / "python"
+STAMP = VENV / ".installed"
+
+
+def ensure_venv() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit("Python 3.11 ou plus récent est nécessaire.")
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == digest:
+        return
+    if not PYTHON.exists():
+        print("Création de l'environnement virtuel .venv …", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("Installation des dépendances épinglées …", flush=True)
+    run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "-e", f"{ROOT}[test]"])
+    STAMP.write_text(digest)
+
+
+def run(command: list[str], **kwargs) -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **kwargs.pop("env", {})}
+    result = subprocess.run(command, cwd=ROOT, env=env, **kwargs)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+    return result.returncode
+
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] not in {"serve", "build", "test", "schemas"}:
+        sys.exit(__doc__)
+    command, rest = argv[0], argv[1:]
+    ensure_venv()
+    if command == "serve":
+        run([str(BIN / "mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", *rest])
+    elif command == "build":
+        run([str(BIN / "mkdocs"), "build", "--strict", *rest])
+    elif command == "schemas":
+        run([str(PYTHON), "-m", "territoire.schemas", *rest])
+    elif command == "test":
+        run([str(PYTHON), "-m", "pytest", *rest])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

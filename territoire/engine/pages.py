@@ -1,0 +1,52 @@
+"""Virtual pages generated from data, and the table that finds their URL by kind and id.
+
+A generated page is a Markdown file made in memory (``File.generated``): its front matter names
+the template that presents it and the model it shows. Its "edit" link points at the data file it
+comes from, so that an author lands on the right file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+_KEY = "territoire_pages"
+
+
+def add_page(files: Files, config: MkDocsConfig, *, kind: str, key: str, src_uri: str,
+             title: str, template: str, edit_path: str | None = None,
+             meta: dict[str, Any] | None = None, body: str = "", in_nav: bool = False) -> File:
+    """Add a generated page; ``meta`` reaches the template as ``page.meta``.
+
+    Pages are kept out of the nav unless ``in_nav``: a nav listing every member or article renders
+    every link on every page and makes the build quadratic.
+    """
+    front_matter = {"title": title, "template": template, "kind": kind, "key": key, **(meta or {})}
+    content = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=True) + "---\n" + body
+    file = File.generated(config, src_uri, content=content)
+    if not in_nav:
+        file.inclusion = InclusionLevel.NOT_IN_NAV
+    if edit_path:
+        # Relative to the docs_dir, as MkDocs resolves edit links from the content folder.
+        file.edit_uri = "../" + edit_path
+    files.append(file)
+    table(config)[(kind, key)] = file
+    return file
+
+
+def table(config: MkDocsConfig) -> dict[tuple[str, str], File]:
+    if _KEY not in config:
+        config[_KEY] = {}
+    return config[_KEY]
+
+
+def reset(config: MkDocsConfig) -> None:
+    config[_KEY] = {}
+
+
+def url_of(config: MkDocsConfig, kind: str, key: str) -> str:
+    """The site-relative URL of a generated page, for the ``url`` filter of templates."""
+    return table(config)[(kind, key)].url

@@ -1,0 +1,20 @@
+"""French formatting of dates and numbers for the site's text (no markup here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+
+def long_date(value: dt.date) -> str:
+    """« 1er octobre 2019 », « 4 octobre 2019 »: only the first of the month takes an ordinal."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    text = format_date(value, "d MMMM y", locale="fr_FR")
+    return "1er" + text[1:] if value.day == 1 else text
+
+
+def month_year(value: dt.date) -> str:
+    """« octobre 2019 »."""
+    return format_date(value, "MMMM y", locale="fr_FR")

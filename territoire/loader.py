@@ -1,0 +1,167 @@
+"""Load a territory project (``data/`` and ``content/``) into a validated ``Site``.
+
+Every file is read, validated and cross-checked before anything fails: the single ``DataError``
+lists all issues. A project is a folder holding ``data/`` and ``content/``; the same code builds
+any territory from its own folder.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any, Iterable
+
+from territoire.errors import IssueCollector
+from territoire.models.figures import KeyFiguresFile
+from territoire.models.identity import Territory
+from territoire.models.members import Member, MemberProfile, MembersRegistry
+from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
+from territoire.site import Site
+from territoire.sources import SourceDocument, dotted_path, read_yaml
+from territoire.validation import describe_found, validate
+
+DATA_DIR = "data"
+CONTENT_DIR = "content"
+MEMBER_PROFILES_DIR = "members"
+
+
+def sort_key(text: str) -> str:
+    """French alphabetical order: accents and case do not count."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
+    """Read and validate the whole project; raise ``DataError`` listing every issue."""
+    project = Path(project)
+    data = project / DATA_DIR
+    content = Path(content_dir) if content_dir else project / CONTENT_DIR
+    issues = IssueCollector(project)
+
+    def load(name: str, model: Any) -> tuple[SourceDocument | None, Any]:
+        document = read_yaml(data / name, issues)
+        return document, (validate(model, document, issues) if document else None)
+
+    territory_doc, territory = load("territory.yml", Territory)
+    values_doc, values_file = load("values.yml", ValuesFile)
+    axes_doc, axes_file = load("axes.yml", AxesFile)
+    sectors_doc, sectors_file = load("sectors.yml", SectorsFile)
+    _, figures_file = load("key_figures.yml", KeyFiguresFile)
+    registry_doc, registry = load("members.yml", MembersRegistry)
+
+    values = values_file.values if values_file else []
+    axes = axes_file.axes if axes_file else []
+    sectors = sectors_file.sectors if sectors_file else []
+    _check_unique(values_doc, "valeurs", values, issues)
+    _check_unique(axes_doc, "axes", axes, issues)
+    _check_unique(sectors_doc, "secteurs", sectors, issues)
+
+    members: list[Member] = []
+    if registry_doc and registry:
+        _check_unique(registry_doc, "roles", registry.roles, issues)
+        _check_unique(registry_doc, "membres", registry.entries, issues)
+        members = _load_members(data, registry_doc, registry, issues,
+                                value_ids={v.id for v in values},
+                                sector_ids={s.id for s in sectors}, content=content)
+
+    if territory:
+        for field_name, asset in (("logo", territory.logo), ("favicon", territory.favicon)):
+            _check_asset(content, asset, territory_doc, (field_name,), issues)
+
+    issues.raise_if_any()
+    return Site(
+        root=project,
+        territory=territory,
+        values=values,
+        axes=sorted(axes, key=lambda axis: axis.number),
+        sectors=sectors,
+        key_figures=figures_file.figures,
+        roles=registry.roles,
+        members=sorted(members, key=lambda member: sort_key(member.name)),
+    )
+
+
+def _check_unique(document: SourceDocument | None, list_key: str, items: Iterable[Any],
+                  issues: IssueCollector) -> None:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if item.id in seen:
+            line, column = document.position((list_key, index, "id"))
+            issues.add(document.path, line, column, f"{list_key}[{index}].id",
+                       f"identifiant en double : trouvé « {item.id} » déjà utilisé par "
+                       f"{list_key}[{seen[item.id]}], attendu un identifiant unique")
+        else:
+            seen[item.id] = index
+
+
+def _check_reference(document: SourceDocument, path: tuple, found: str, known: set[str],
+                     what: str, source: str, issues: IssueCollector) -> None:
+    if found in known:
+        return
+    line, column = document.position(path)
+    choices = ", ".join(sorted(known)) or "aucun n'est défini"
+    issues.add(document.path, line, column, dotted_path(path),
+               f"{what} inconnu : trouvé {describe_found(found)}, attendu l'un des identifiants "
+               f"de {source} : {choices}")
+
+
+def _check_asset(content: Path, asset: str | None, document: SourceDocument, path: tuple,
+                 issues: IssueCollector) -> None:
+    if not asset or (content / asset).is_file():
+        return
+    line, column = document.position(path)
+    issues.add(document.path, line, column, dotted_path(path),
+               f"fichier introuvable : trouvé « {asset} », attendu une image existante "
+               f"dans {issues.display_path(content)}/")
+
+
+def _load_members(data: Path, registry_doc: SourceDocument, registry: MembersRegistry,
+                  issues: IssueCollector, *, value_ids: set[str], sector_ids: set[str],
+                  content: Path) -> list[Member]:
+    role_ids = {role.id for role in registry.roles}
+    profiles_dir = data / MEMBER_PROFILES_DIR
+    profile_files = {path.stem: path for path in sorted(profiles_dir.glob("*.yml"))}
+    for other in sorted(profiles_dir.glob("*.yaml")):
+        issues.add(other, 1, 1, "", f"extension : trouvé « {other.name} », attendu un nom en "
+                   "« .yml » comme les autres profils")
+    members = []
+    registered = set()
+    for index, entry in enumerate(registry.entries):
+        registered.add(entry.id)
+        _check_reference(registry_doc, ("membres", index, "role"), entry.role, role_ids,
+                         "rôle", "roles", issues)
+        path = profile_files.get(entry.id)
+        if path is None:
+            line, column = registry_doc.position(("membres", index, "id"))
+            issues.add(registry_doc.path, line, column, f"membres[{index}].id",
+                       f"profil manquant : trouvé le membre « {entry.id} » sans fichier de profil, "
+                       f"attendu le fichier {issues.display_path(profiles_dir / (entry.id + '.yml'))}")
+            continue
+        document = read_yaml(path, issues)
+        if document is None:
+            continue
+        profile = validate(MemberProfile, document, issues)
+        if profile is None:
+            continue
+        for value_index, value_id in enumerate(profile.values):
+            _check_reference(document, ("valeurs", value_index), value_id, value_ids,
+                             "valeur", "data/values.yml", issues)
+        if profile.sector:
+            _check_reference(document, ("secteur",), profile.sector, sector_ids,
+                             "secteur", "data/sectors.yml", issues)
+        _check_asset(content, profile.logo, document, ("logo",), issues)
+        for offer_index, offering in enumerate(profile.offerings):
+            _check_asset(content, offering.image, document, ("savoir_faire", offer_index, "image"),
+                         issues)
+            if offering.image and not offering.image_alt:
+                line, column = document.position(("savoir_faire", offer_index, "image"))
+                issues.add(path, line, column, f"savoir_faire[{offer_index}].image_alt",
+                           "texte alternatif manquant : trouvé une image sans « image_alt », "
+                           "attendu une description de l'image")
+        members.append(Member(entry=entry, profile=profile,
+                              profile_path=issues.display_path(path)))
+    for stem, path in profile_files.items():
+        if stem not in registered:
+            issues.add(path, 1, 1, "", f"membre non inscrit : trouvé le profil « {stem} », attendu "
+                       "une entrée avec cet identifiant dans data/members.yml")
+    return members

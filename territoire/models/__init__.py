@@ -1,0 +1,1 @@
+"""Typed models of a territory's data, one module per kind of file."""

@@ -1,0 +1,54 @@
+"""The whole validated territory: identity, pillars, figures and members, with lookups.
+
+Templates and hooks read the site through these methods; nothing here renders anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from territoire.models.figures import KeyFigure
+from territoire.models.identity import Territory
+from territoire.models.members import Member, Role
+from territoire.models.pillars import Axis, Sector, Value
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+    territory: Territory
+    values: list[Value]
+    axes: list[Axis]
+    sectors: list[Sector]
+    key_figures: list[KeyFigure]
+    roles: list[Role]
+    members: list[Member]
+    _index: dict[tuple[str, str], object] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for kind, items in (("value", self.values), ("axis", self.axes), ("sector", self.sectors),
+                            ("role", self.roles), ("member", self.members)):
+            for item in items:
+                self._index[(kind, item.id)] = item
+
+    def value(self, value_id: str) -> Value:
+        return self._index[("value", value_id)]  # type: ignore[return-value]
+
+    def axis(self, axis_id: str) -> Axis:
+        return self._index[("axis", axis_id)]  # type: ignore[return-value]
+
+    def sector(self, sector_id: str | None) -> Sector | None:
+        return self._index.get(("sector", sector_id or ""))  # type: ignore[return-value]
+
+    def role(self, role_id: str) -> Role:
+        return self._index[("role", role_id)]  # type: ignore[return-value]
+
+    def member(self, member_id: str) -> Member:
+        return self._index[("member", member_id)]  # type: ignore[return-value]
+
+    def members_with_value(self, value_id: str) -> list[Member]:
+        return [m for m in self.members if value_id in m.profile.values]
+
+    def members_in_sector(self, sector_id: str) -> list[Member]:
+        return [m for m in self.members if m.profile.sector == sector_id]

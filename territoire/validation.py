@@ -1,0 +1,145 @@
+"""Validate a source document against a model and translate pydantic's errors into French issues.
+
+Each error becomes "fichier:ligne:colonne champ: trouvé …, attendu …", the line being that of the
+offending value (or of the unknown key, or of the mapping that lacks a required field).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from territoire.errors import IssueCollector
+from territoire.sources import Path_, SourceDocument, dotted_path
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+_EXPECTED_BY_TYPE = {
+    "string_type": "un texte",
+    "int_type": "un nombre entier",
+    "int_parsing": "un nombre entier",
+    "int_from_float": "un nombre entier",
+    "float_type": "un nombre",
+    "float_parsing": "un nombre",
+    "decimal_type": "un nombre",
+    "decimal_parsing": "un nombre",
+    "bool_type": "true ou false",
+    "bool_parsing": "true ou false",
+    "list_type": "une liste (lignes commençant par « - »)",
+    "dict_type": "un ensemble de champs « champ: valeur »",
+    "model_type": "un ensemble de champs « champ: valeur »",
+    "model_attributes_type": "un ensemble de champs « champ: valeur »",
+    "date_type": "une date AAAA-MM-JJ",
+    "date_parsing": "une date AAAA-MM-JJ",
+    "datetime_type": "une date et une heure AAAA-MM-JJ HH:MM",
+    "datetime_parsing": "une date et une heure AAAA-MM-JJ HH:MM",
+    "string_too_short": "un texte non vide",
+    "string_too_long": "un texte d'au plus {max_length} caractères",
+    "too_short": "au moins {min_length} élément(s)",
+    "too_long": "au plus {max_length} élément(s)",
+    "greater_than_equal": "un nombre supérieur ou égal à {ge}",
+    "greater_than": "un nombre supérieur à {gt}",
+    "less_than_equal": "un nombre inférieur ou égal à {le}",
+    "literal_error": "l'une des valeurs {expected}",
+    "enum": "l'une des valeurs {expected}",
+    "url_parsing": "une adresse web complète",
+    "url_scheme": "une adresse commençant par https:",
+}
+
+
+def describe_found(value: Any) -> str:
+    """How a found value is shown to an author, in French."""
+    if value is None:
+        return "une valeur vide"
+    if isinstance(value, bool):
+        return f"le booléen {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"le nombre {value}"
+    if isinstance(value, dt.datetime):
+        return f"la date et heure {value.isoformat(sep=' ')}"
+    if isinstance(value, dt.date):
+        return f"la date {value.isoformat()}"
+    if isinstance(value, list):
+        return "une liste"
+    if isinstance(value, dict):
+        return "un ensemble de champs"
+    text = str(value)
+    if len(text) > 60:
+        text = text[:57] + "…"
+    return f"« {text} »"
+
+
+def validate(model: type[ModelT], document: SourceDocument, issues: IssueCollector,
+             *, data: Any = None, base: Path_ = ()) -> ModelT | None:
+    """Validate ``data`` (the whole document by default) found at ``base`` in the document."""
+    payload = document.data if data is None else data
+    try:
+        return model.model_validate(payload)
+    except ValidationError as error:
+        for item in error.errors(include_url=False):
+            _report(model, document, issues, base, item)
+        return None
+
+
+def _report(model: type[BaseModel], document: SourceDocument, issues: IssueCollector,
+            base: Path_, item: dict[str, Any]) -> None:
+    loc = base + tuple(part for part in item["loc"] if isinstance(part, (str, int)))
+    kind = item["type"]
+    field = dotted_path(loc)
+    if kind == "extra_forbidden":
+        line, column = document.position(loc, of_key=True)
+        allowed = _allowed_fields(model, tuple(item["loc"][:-1]))
+        unknown = str(loc[-1])
+        message = f"champ inconnu : trouvé « {unknown} », attendu l'un des champs {', '.join(allowed)}"
+        close = difflib.get_close_matches(unknown, allowed, n=1, cutoff=0.6)
+        if close:
+            message += f" (vouliez-vous écrire « {close[0]} » ?)"
+    elif kind == "missing":
+        line, column = document.position(loc[:-1])
+        message = f"champ obligatoire manquant : trouvé aucune valeur, attendu le champ « {loc[-1]} »"
+    else:
+        line, column = document.position(loc)
+        if kind == "territoire":
+            wanted = item["ctx"]["expected"]
+        else:
+            template = _EXPECTED_BY_TYPE.get(kind)
+            wanted = template.format(**item.get("ctx", {})) if template else item["msg"]
+        message = f"trouvé {describe_found(item.get('input'))}, attendu {wanted}"
+    issues.add(document.path, line, column, field, message)
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The aliases accepted by the model found at ``loc`` below ``model``."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else current
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        match = next((f for f in current.model_fields.values() if (f.alias or "") == part), None)
+        if match is None:
+            return []
+        current = match.annotation
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return sorted(f.alias or name for name, f in current.model_fields.items())
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X | None`` and ``Annotated[X, ...]`` to ``X``."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        return _unwrap(options[0]) if len(options) == 1 else annotation
+    return annotation
