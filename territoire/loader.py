@@ -61,8 +61,9 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         _check_unique(registry_doc, "roles", registry.roles, issues)
         _check_unique(registry_doc, "membres", registry.entries, issues)
         members = _load_members(data, registry_doc, registry, issues,
-                                value_ids={v.id for v in values},
-                                sector_ids={s.id for s in sectors}, content=content)
+                                value_ids={v.id for v in values} if values_file else None,
+                                sector_ids={s.id for s in sectors} if sectors_file else None,
+                                content=content)
 
     if territory:
         for field_name, asset in (("logo", territory.logo), ("favicon", territory.favicon)):
@@ -94,14 +95,15 @@ def _check_unique(document: SourceDocument | None, list_key: str, items: Iterabl
             seen[item.id] = index
 
 
-def _check_reference(document: SourceDocument, path: tuple, found: str, known: set[str],
-                     what: str, source: str, issues: IssueCollector) -> None:
-    if found in known:
+def _check_reference(document: SourceDocument, path: tuple, found: str, known: set[str] | None,
+                     unknown_label: str, source: str, issues: IssueCollector) -> None:
+    """``known`` is None when the referenced file itself failed: its issues are reported already."""
+    if known is None or found in known:
         return
     line, column = document.position(path)
     choices = ", ".join(sorted(known)) or "aucun n'est défini"
     issues.add(document.path, line, column, dotted_path(path),
-               f"{what} inconnu : trouvé {describe_found(found)}, attendu l'un des identifiants "
+               f"{unknown_label} : trouvé {describe_found(found)}, attendu l'un des identifiants "
                f"de {source} : {choices}")
 
 
@@ -116,7 +118,7 @@ def _check_asset(content: Path, asset: str | None, document: SourceDocument, pat
 
 
 def _load_members(data: Path, registry_doc: SourceDocument, registry: MembersRegistry,
-                  issues: IssueCollector, *, value_ids: set[str], sector_ids: set[str],
+                  issues: IssueCollector, *, value_ids: set[str] | None, sector_ids: set[str] | None,
                   content: Path) -> list[Member]:
     role_ids = {role.id for role in registry.roles}
     profiles_dir = data / MEMBER_PROFILES_DIR
@@ -129,7 +131,7 @@ def _load_members(data: Path, registry_doc: SourceDocument, registry: MembersReg
     for index, entry in enumerate(registry.entries):
         registered.add(entry.id)
         _check_reference(registry_doc, ("membres", index, "role"), entry.role, role_ids,
-                         "rôle", "roles", issues)
+                         "rôle inconnu", "roles", issues)
         path = profile_files.get(entry.id)
         if path is None:
             line, column = registry_doc.position(("membres", index, "id"))
@@ -145,10 +147,10 @@ def _load_members(data: Path, registry_doc: SourceDocument, registry: MembersReg
             continue
         for value_index, value_id in enumerate(profile.values):
             _check_reference(document, ("valeurs", value_index), value_id, value_ids,
-                             "valeur", "data/values.yml", issues)
+                             "valeur inconnue", "data/values.yml", issues)
         if profile.sector:
             _check_reference(document, ("secteur",), profile.sector, sector_ids,
-                             "secteur", "data/sectors.yml", issues)
+                             "secteur inconnu", "data/sectors.yml", issues)
         _check_asset(content, profile.logo, document, ("logo",), issues)
         for offer_index, offering in enumerate(profile.offerings):
             _check_asset(content, offering.image, document, ("savoir_faire", offer_index, "image"),

@@ -149,6 +149,8 @@ def _french_yaml_problem(error: yaml.MarkedYAMLError) -> str:
         "did not find expected '-' indicator": "un élément de liste mal aligné",
         "found unexpected end of stream": "une fin de fichier inattendue (guillemet non fermé ?)",
         "expected ',' or ']', but got '<stream end>'": "un crochet « [ » non fermé",
+        "expected the node content, but found '<stream end>'":
+            "une fin de fichier inattendue (crochet ou guillemet non fermé ?)",
     }
     for english, french in known.items():
         if problem.startswith(english):
