@@ -14,6 +14,7 @@ from mkdocs.structure.files import Files
 
 from territoire.engine import pages, state
 from territoire.engine.markup import render_markdown
+from territoire.engine.site_plan import site_plan
 from territoire.french import long_date, month_year
 
 
@@ -41,6 +42,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.filters["markdown"] = render_markdown
     env.filters["long_date"] = long_date
     env.filters["month_year"] = month_year
+    env.globals["site_plan"] = site_plan
     return env
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from territoire.errors import IssueCollector
+from territoire.legal import load_legal
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import Member, MemberProfile, MembersRegistry
@@ -48,6 +49,7 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
     sectors_doc, sectors_file = load("sectors.yml", SectorsFile)
     _, figures_file = load("key_figures.yml", KeyFiguresFile)
     registry_doc, registry = load("members.yml", MembersRegistry)
+    legal = load_legal(data, issues)
 
     values = values_file.values if values_file else []
     axes = axes_file.axes if axes_file else []
@@ -79,6 +81,7 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         key_figures=figures_file.figures,
         roles=registry.roles,
         members=sorted(members, key=lambda member: sort_key(member.name)),
+        legal=legal,
     )
 
 

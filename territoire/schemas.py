@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
+from territoire.models.legal import Legal
 from territoire.models.members import MemberProfile, MembersRegistry
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
 
@@ -26,6 +27,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "key_figures": (KeyFiguresFile, "Chiffres clés (data/key_figures.yml)"),
     "members": (MembersRegistry, "Registre des membres (data/members.yml)"),
     "member-profile": (MemberProfile, "Profil d'un membre (data/members/<id>.yml)"),
+    "legal": (Legal, "Mentions légales et accessibilité (data/legal.yml)"),
 }
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"

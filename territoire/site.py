@@ -10,6 +10,7 @@ from pathlib import Path
 
 from territoire.models.figures import KeyFigure
 from territoire.models.identity import Territory
+from territoire.models.legal import Legal
 from territoire.models.members import Member, Role
 from territoire.models.pillars import Axis, Sector, Value
 
@@ -24,6 +25,7 @@ class Site:
     key_figures: list[KeyFigure]
     roles: list[Role]
     members: list[Member]
+    legal: Legal = field(default_factory=Legal)
     _index: dict[tuple[str, str], object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -1,0 +1,45 @@
+"""The plan du site: every built page, grouped under its section, computed from MkDocs' pages.
+
+Sections are the first segment of a page's URL (``valeurs/``, ``membres/``…); a section's title is
+that of its index page. Sections follow the nav's order, then French alphabetical order; pages in
+a section are sorted by title. Templates draw the tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation
+
+from territoire.loader import sort_key
+
+
+@dataclass
+class PlanEntry:
+    title: str
+    url: str
+    children: list["PlanEntry"] = field(default_factory=list)
+
+
+def site_plan(files: Iterable[File], nav: Navigation) -> list[PlanEntry]:
+    entries: dict[str, PlanEntry] = {}
+    children: dict[str, list[PlanEntry]] = {}
+    for file in files:
+        page = file.page
+        if page is None or page.title is None:
+            continue
+        url = page.url
+        section = url.split("/", 1)[0] if "/" in url else ""
+        entry = PlanEntry(title=page.title, url=url)
+        if url in ("", f"{section}/") or not section:
+            entries[url] = entry
+        else:
+            children.setdefault(f"{section}/", []).append(entry)
+    for section_url, items in children.items():
+        parent = entries.setdefault(section_url, PlanEntry(title=section_url.strip("/"), url=section_url))
+        parent.children = sorted(items, key=lambda item: sort_key(item.title))
+    nav_order = {page.url: index for index, page in enumerate(nav.pages)}
+    return sorted(entries.values(),
+                  key=lambda item: (nav_order.get(item.url, len(nav_order)), sort_key(item.title)))
