@@ -80,3 +80,7 @@ def sample_site(tmp_path_factory) -> BuildResult:
     result = build(REPO, tmp)
     assert result.returncode == 0, result.output
     return result
+
+
+# Quality-gate tools and fixtures (served sample site, headless Chromium): tests/gates.py.
+pytest_plugins = ["gates"]

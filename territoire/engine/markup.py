@@ -24,8 +24,10 @@ def render_markdown(text: str | None) -> Markup:
     # guards what Markdown itself produces (links with dangerous schemes).
     converter = markdown_lib.Markdown(extensions=["abbr", "sane_lists"], output_format="html")
     html = converter.convert(_escape_raw_html(text))
+    # No rel attribute: links never open a new window, and nh3 would keep rel on an <a> whose
+    # dangerous href it removed, which is invalid HTML.
     cleaned = nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
-                        url_schemes=_URL_SCHEMES, link_rel="noopener")
+                        url_schemes=_URL_SCHEMES, link_rel=None)
     return Markup(cleaned)
 
 

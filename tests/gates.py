@@ -1,0 +1,190 @@
+"""The tools behind the quality gates: a local HTTP server, linkchecker, vnu, Chromium with axe.
+
+Tools come from the project's own files (``python3 tasks.py test`` installs them): linkchecker
+from the [test] extra, vnu-jar and axe-core from package.json into node_modules, Debian's
+Chromium driven by the ``playwright`` package (never ``playwright install``), Java for vnu.
+Loaded as a pytest plugin by conftest.py, so its fixtures are available to every test module.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+NODE_MODULES = REPO / "node_modules"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+CHROMIUM = "/usr/bin/chromium"
+# Without the network flags, Chromium calls Google's servers on its own and spoils privacy checks.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+# vnu errors that mkdocs-material emits and our overrides cannot fix, each with its reason.
+VNU_ALLOWED: dict[str, str] = {
+    # base.html writes <input type="checkbox" id="__drawer|__search" autocomplete="off"> outside any
+    # block (so that Firefox does not reopen the menu after a reload): fixing it means copying the
+    # whole 270-line base.html. Declared in the accessibility statement (data/legal.yml).
+    "Attribute “autocomplete” is only allowed when the input type is":
+        "cases à cocher #__drawer et #__search de base.html",
+}
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        # linkchecker limits itself to 10 requests/s per host unless the server sends this header.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature of the base class
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port) and yield its base URL, ending in "/"."""
+    handler = functools.partial(_Handler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- links ---------------------------------------------------------------------------------------
+
+def check_links(base_url: str, workdir: Path) -> tuple[int, list[dict[str, str]]]:
+    """linkchecker over HTTP with anchors checked; returns its exit status and the broken links."""
+    config = workdir / "linkcheckerrc"
+    config.write_text("[checking]\nmaxrequestspersecond=100\n"
+                      "[filtering]\nignore=\\.xml\\.gz$\n"
+                      "[AnchorCheck]\n", encoding="utf-8")
+    # Run as root, linkchecker drops to "nobody" and cannot write report files: read its stdout.
+    completed = subprocess.run(
+        [sys.executable, "-m", "linkcheck", "--config", str(config), "--no-status", "--output", "csv",
+         base_url], capture_output=True, text=True, cwd=workdir, timeout=600)
+    rows = [line for line in completed.stdout.splitlines() if line and not line.startswith("#")]
+    header, *records = [row.split(";") for row in rows] or [[]]
+    broken = [dict(zip(header, record)) for record in records]
+    return completed.returncode, broken
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+def java() -> str:
+    found = shutil.which("java")
+    assert found, "Java est introuvable : lancez « python3 tasks.py test » qui l'installe"
+    return found
+
+
+def validate_html(site_dir: Path) -> list[str]:
+    """vnu's errors on every HTML file under ``site_dir``, allowed ones removed, as "file:line: msg"."""
+    assert VNU_JAR.is_file(), "vnu.jar absent : lancez « python3 tasks.py test » (npm ci)"
+    completed = subprocess.run(
+        [java(), "-jar", str(VNU_JAR), "--skip-non-html", "--errors-only", "--format", "json",
+         str(site_dir)], capture_output=True, text=True, timeout=600)
+    messages = json.loads(completed.stderr or completed.stdout)["messages"]
+    errors = []
+    for message in messages:
+        text = message.get("message", "")
+        if any(text.startswith(allowed) for allowed in VNU_ALLOWED):
+            continue
+        where = Path(urlsplit(message.get("url", "")).path)
+        try:
+            where = where.relative_to(site_dir)
+        except ValueError:
+            pass
+        errors.append(f"{where}:{message.get('lastLine', '?')}: {text}")
+    return errors
+
+
+# --- browser -------------------------------------------------------------------------------------
+
+@dataclass
+class PageVisit:
+    url: str
+    requests: list[str]
+    violations: list[dict]
+
+    def foreign_requests(self) -> list[str]:
+        own = urlsplit(self.url).netloc
+        return [request for request in self.requests
+                if urlsplit(request).scheme in ("http", "https", "ws", "wss")
+                and urlsplit(request).netloc != own]
+
+    def violation_report(self) -> str:
+        return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} -> "
+                         f"{[node['target'] for node in v['nodes']][:5]}" for v in self.violations)
+
+
+class Browser:
+    """One headless Chromium for the session; each visit gets a fresh context (no cache, no storage)."""
+
+    def __init__(self) -> None:
+        from playwright.sync_api import sync_playwright
+        assert Path(CHROMIUM).exists(), "Chromium absent : lancez « python3 tasks.py test »"
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        self._axe = AXE_JS.read_text(encoding="utf-8")
+
+    def visit(self, url: str, *, search: bool = False, run_axe: bool = True) -> PageVisit:
+        context = self._browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            page = context.new_page()
+            requests: list[str] = []
+            page.on("request", lambda request: requests.append(request.url))
+            page.goto(url, wait_until="load")
+            if search:
+                # Material opens the search from "?q=": wait for results, then for the dialog's
+                # fade-in, or axe measures contrast through a half-transparent overlay.
+                page.wait_for_selector(".md-search-result__item", timeout=15000)
+                page.wait_for_timeout(600)
+            violations = []
+            if run_axe:
+                page.add_script_tag(content=self._axe)
+                result = page.evaluate(
+                    "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+                violations = result["violations"]
+            page.wait_for_load_state("networkidle")
+            return PageVisit(url=url, requests=requests, violations=violations)
+        finally:
+            context.close()
+
+    def new_page(self, **options):
+        """A page in a fresh context, for interaction tests (keyboard, layout); close its context."""
+        return self._browser.new_context(**options).new_page()
+
+    def close(self) -> None:
+        self._browser.close()
+        self._playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    assert AXE_JS.is_file(), "axe-core absent : lancez « python3 tasks.py test » (npm ci)"
+    instance = Browser()
+    yield instance
+    instance.close()
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site) -> Iterator[str]:
+    """The sample site served over HTTP for the whole session."""
+    with serve(sample_site.site_dir) as url:
+        yield url

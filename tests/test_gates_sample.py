@@ -1,0 +1,55 @@
+"""The quality gates over the built sample site: links, HTML, accessibility and privacy.
+
+Every page type of tests/page_types.py is opened in Chromium: axe-core (WCAG 2.1 A/AA and best
+practices) must find nothing, and no request may leave the local server. linkchecker walks the
+whole site over HTTP with anchors; vnu validates every page. tests/test_gates_broken.py shows that
+each of these gates fails on a deliberately broken page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gates import VNU_ALLOWED, check_links, validate_html
+from page_types import PAGE_TYPES, SEARCH_TYPES
+
+
+def test_every_page_type_exists(sample_site) -> None:
+    for kind, path in PAGE_TYPES.items():
+        file_part = path.split("?", 1)[0]
+        assert sample_site.exists(file_part), f"{kind}: {path}"
+
+
+def test_no_broken_link_or_anchor(sample_site, sample_url, tmp_path: Path) -> None:
+    status, broken = check_links(sample_url, tmp_path)
+    assert broken == [] and status == 0, broken
+
+
+def test_every_page_is_valid_html(sample_site) -> None:
+    assert validate_html(sample_site.site_dir) == []
+
+
+def test_html_allow_list_is_short_and_explained() -> None:
+    assert len(VNU_ALLOWED) <= 3
+    assert all(reason.strip() for reason in VNU_ALLOWED.values())
+
+
+@pytest.fixture(scope="module")
+def visits(browser, sample_url):
+    return {kind: browser.visit(sample_url + path, search=kind in SEARCH_TYPES)
+            for kind, path in PAGE_TYPES.items()}
+
+
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_page_type_has_no_accessibility_violation(visits, kind: str) -> None:
+    visit = visits[kind]
+    assert visit.violations == [], f"{visit.url}\n{visit.violation_report()}"
+
+
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_page_type_makes_no_request_to_another_host(visits, kind: str) -> None:
+    visit = visits[kind]
+    assert len(visit.requests) > 1, "aucune requête enregistrée : le test ne verrait rien"
+    assert visit.foreign_requests() == []
