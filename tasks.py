@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -41,6 +42,41 @@ def ensure_venv() -> None:
     STAMP.write_text(digest)
 
 
+NODE_MODULES = ROOT / "node_modules"
+NODE_STAMP = NODE_MODULES / ".installed"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def ensure_test_tools() -> None:
+    """What the quality gates need besides Python: Chromium and Java (Debian), npm packages.
+
+    Debian packages are installed only when missing, and only as root (as in CI); npm packages
+    come from the committed package-lock.json, with scripts off so that nothing downloads a
+    browser. Tests use Debian's Chromium through the ``playwright`` package, never
+    ``playwright install``.
+    """
+    missing = []
+    if not CHROMIUM.exists():
+        missing.append("chromium")
+    if not shutil.which("java"):
+        missing.append("openjdk-17-jre-headless")
+    if not shutil.which("npm"):
+        missing.append("npm")
+    if missing:
+        if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
+            sys.exit(f"Paquets Debian manquants : {', '.join(missing)} (installez-les, ou lancez en root).")
+        print(f"Installation de {', '.join(missing)} …", flush=True)
+        apt_env = {"DEBIAN_FRONTEND": "noninteractive"}
+        run(["apt-get", "update", "-q"], env=apt_env)
+        run(["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing], env=apt_env)
+    digest = hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()
+    if NODE_STAMP.exists() and NODE_STAMP.read_text() == digest:
+        return
+    print("Installation des outils npm (vnu-jar, axe-core, lighthouse) …", flush=True)
+    run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"])
+    NODE_STAMP.write_text(digest)
+
+
 def run(command: list[str], **kwargs) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **kwargs.pop("env", {})}
     result = subprocess.run(command, cwd=ROOT, env=env, **kwargs)
@@ -61,6 +97,7 @@ def main(argv: list[str]) -> None:
     elif command == "schemas":
         run([str(PYTHON), "-m", "territoire.schemas", *rest])
     elif command == "test":
+        ensure_test_tools()
         run([str(PYTHON), "-m", "pytest", *rest])
 
 
