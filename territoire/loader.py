@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from territoire.errors import IssueCollector
 from territoire.legal import load_legal
+from territoire.safety import check_image
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import Member, MemberProfile, MembersRegistry
@@ -112,7 +113,10 @@ def _check_reference(document: SourceDocument, path: tuple, found: str, known: s
 
 def _check_asset(content: Path, asset: str | None, document: SourceDocument, path: tuple,
                  issues: IssueCollector) -> None:
-    if not asset or (content / asset).is_file():
+    if not asset:
+        return
+    if (content / asset).is_file():
+        check_image(content / asset, asset, document, path, issues)
         return
     line, column = document.position(path)
     issues.add(document.path, line, column, dotted_path(path),

@@ -74,9 +74,17 @@ def read_yaml(path: Path, issues: IssueCollector, *, line_offset: int = 0,
                    f"syntaxe YAML invalide : trouvé {_french_yaml_problem(error)}, "
                    "attendu un document YAML bien formé")
         return None
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
+    except yaml.reader.ReaderError as error:  # a control character the YAML reader refuses
+        before = text[: error.position]
+        line = before.count("\n") + 1
+        column = error.position - (before.rfind("\n") + 1) + 1
+        issues.add(path, line + line_offset, column, "",
+                   f"caractère interdit : trouvé le caractère de contrôle U+{error.character:04X}, "
+                   "attendu du texte sans caractère invisible (copié-collé ?)")
+        return None
+    except yaml.YAMLError as error:
         issues.add(path, 1 + line_offset, 1, "",
-                   f"syntaxe YAML invalide : trouvé {error}, attendu un document YAML bien formé")
+                   f"syntaxe YAML invalide : trouvé « {error} », attendu un document YAML bien formé")
         return None
     document = SourceDocument(path=path, data=None)
     if node is None:
@@ -84,7 +92,13 @@ def read_yaml(path: Path, issues: IssueCollector, *, line_offset: int = 0,
         return document
     builder = _Builder(document, issues, line_offset)
     document.data = builder.build(node, ())
-    return None if builder.failed else document
+    if builder.failed:
+        return None
+    # Every data file and front matter is screened for scripts and dangerous links (safety.py
+    # imports this module, hence the import here).
+    from territoire.safety import check_text
+    check_text(document, issues)
+    return document
 
 
 def read_front_matter(path: Path, issues: IssueCollector) -> tuple[SourceDocument, str] | None:
@@ -148,7 +162,8 @@ def _french_yaml_problem(error: yaml.MarkedYAMLError) -> str:
         "did not find expected key": "une indentation incohérente",
         "did not find expected '-' indicator": "un élément de liste mal aligné",
         "found unexpected end of stream": "une fin de fichier inattendue (guillemet non fermé ?)",
-        "expected ',' or ']', but got '<stream end>'": "un crochet « [ » non fermé",
+        "expected ',' or ']'": "un crochet « [ » non fermé",
+        "expected ',' or '}'": "une accolade « { » non fermée",
         "expected the node content, but found '<stream end>'":
             "une fin de fichier inattendue (crochet ou guillemet non fermé ?)",
     }

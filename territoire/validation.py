@@ -69,6 +69,8 @@ def describe_found(value: Any) -> str:
     if isinstance(value, dict):
         return "un ensemble de champs"
     text = str(value)
+    if not text:
+        return "un texte vide"
     if len(text) > 60:
         text = text[:57] + "…"
     return f"« {text} »"
@@ -108,9 +110,21 @@ def _report(model: type[BaseModel], document: SourceDocument, issues: IssueColle
             wanted = item["ctx"]["expected"]
         else:
             template = _EXPECTED_BY_TYPE.get(kind)
-            wanted = template.format(**item.get("ctx", {})) if template else item["msg"]
+            context = dict(item.get("ctx", {}))
+            if kind in ("literal_error", "enum"):
+                context["expected"] = _french_choices(str(context.get("expected", "")))
+            wanted = template.format(**context) if template else item["msg"]
         message = f"trouvé {describe_found(item.get('input'))}, attendu {wanted}"
     issues.add(document.path, line, column, field, message)
+
+
+def _french_choices(choices: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" as « a », « b » ou « c »."""
+    head, _, last = choices.rpartition(" or ")
+    parts = [part.strip().strip("'\"") for part in head.split(",")] if head else []
+    parts.append(last.strip().strip("'\""))
+    quoted = [f"« {part} »" for part in parts if part]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " ou " + quoted[-1]
 
 
 def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

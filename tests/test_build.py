@@ -117,12 +117,24 @@ def test_another_territory_builds_from_its_own_data(other_site) -> None:
 
 
 def test_untrusted_profile_text_is_neutralised(other_site) -> None:
+    # Scripts, handlers and javascript: links stop the build (tests/bad_inputs/); harmless raw
+    # HTML is shown as text, and the filter itself is checked below on what the loader refuses.
     page = other_site.html("membres/bois-et-fer/")
     article = page.select_one("article")
-    assert article.find("script") is None
-    assert not article.select("[onerror]")
-    assert all(not a.get("href", "").startswith("javascript:") for a in article.find_all("a"))
-    assert "<script>alert(1)</script>" in article.get_text()
+    assert article.find("b") is None and article.find("u") is None
+    assert "<b>gras</b> <u>souligné</u> et 3 < 4 & 5 > 2." in article.get_text()
+
+
+def test_markdown_filter_neutralises_active_content() -> None:
+    from bs4 import BeautifulSoup
+    from territoire.engine.markup import render_markdown
+    html = render_markdown("<script>alert(1)</script> [clic](javascript:alert(2)) "
+                           "<img src=x onerror=alert(3)>")
+    soup = BeautifulSoup(str(html), "lxml")
+    assert soup.find("script") is None and soup.find("img") is None
+    assert not soup.select("[onerror]")
+    assert all(not a.get("href", "").startswith("javascript:") for a in soup.find_all("a"))
+    assert "<script>alert(1)</script>" in soup.get_text()
 
 
 def test_bad_profile_stops_the_build_and_keeps_the_site(tmp_path: Path) -> None:
