@@ -53,3 +53,17 @@ def test_page_type_makes_no_request_to_another_host(visits, kind: str) -> None:
     visit = visits[kind]
     assert len(visit.requests) > 1, "aucune requête enregistrée : le test ne verrait rien"
     assert visit.foreign_requests() == []
+
+
+def test_every_form_control_has_a_name(sample_site) -> None:
+    # axe skips hidden controls such as Material's "#__toc" checkbox, which pa11y reports when
+    # the page has no table of contents: checked here on every page.
+    unnamed = []
+    for path in sorted(sample_site.site_dir.rglob("*.html")):
+        soup = sample_site.html(path.relative_to(sample_site.site_dir).as_posix())
+        labelled = {label.get("for") for label in soup.find_all("label")}
+        for control in soup.find_all(["input", "select", "textarea"]):
+            if control.get("type") == "hidden" or control.get("aria-label") or control.get("id") in labelled:
+                continue
+            unnamed.append(f"{path.relative_to(sample_site.site_dir)}: {control}")
+    assert unnamed == []
