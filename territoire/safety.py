@@ -19,8 +19,9 @@ MAX_IMAGE_BYTES = 1_000_000
 
 _ACTIVE_TAG = re.compile(r"<\s*(script|iframe|object|embed|style|form|meta|link|base)\b", re.IGNORECASE)
 _EVENT_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
-_BAD_SCHEME = re.compile(r"\]\(\s*<?\s*(javascript|data|vbscript)\s*:|\b(?:href|src)\s*=\s*[\"']?\s*"
-                         r"(javascript|data|vbscript)\s*:", re.IGNORECASE)
+# Inline links "[x](javascript:…)", reference links "[x]: javascript:…" and HTML attributes.
+_BAD_SCHEME = re.compile(r"(?:\]\(|^\s*\[[^\]]+\]:|\b(?:href|src)\s*=)\s*[<\"']?\s*"
+                         r"(javascript|data|vbscript)\s*:", re.IGNORECASE | re.MULTILINE)
 _SVG_ACTIVE = re.compile(r"<\s*(script|foreignObject|iframe)\b|\son[a-z]+\s*=|javascript\s*:",
                          re.IGNORECASE)
 
@@ -62,7 +63,7 @@ def _text_problem(text: str) -> str | None:
         return "un attribut de gestion d'évènement « on… »"
     match = _BAD_SCHEME.search(text)
     if match:
-        return f"un lien « {(match.group(1) or match.group(2)).lower()}: »"
+        return f"un lien « {match.group(1).lower()}: »"
     return None
 
 
