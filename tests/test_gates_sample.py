@@ -67,3 +67,22 @@ def test_every_form_control_has_a_name(sample_site) -> None:
                 continue
             unnamed.append(f"{path.relative_to(sample_site.site_dir)}: {control}")
     assert unnamed == []
+
+
+@pytest.fixture(scope="module")
+def other_url(tmp_path_factory):
+    from conftest import FIXTURES, build
+    from gates import serve
+    result = build(FIXTURES / "other_territory", tmp_path_factory.mktemp("other-a11y"))
+    assert result.returncode == 0, result.output
+    with serve(result.site_dir) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", ["", "valeurs/solidaire/", "membres/bois-et-fer/", "accessibilite/"])
+def test_another_territory_s_colours_stay_accessible(browser, other_url, path: str) -> None:
+    # Contrast depends on the territory's colours: Material's dimmed tabs passed with Montpellier's
+    # blue and failed with the other territory's green.
+    visit = browser.visit(other_url + path)
+    assert visit.violations == [], visit.violation_report()
+    assert visit.foreign_requests() == []
