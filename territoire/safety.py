@@ -43,9 +43,10 @@ def check_image(image: Path, shown: str, document: SourceDocument, path: Path_,
     size = image.stat().st_size
     line, column = document.position(path)
     if size > MAX_IMAGE_BYTES:
+        megabytes = f"{size / 1_000_000:.1f}".replace(".", ",")
         issues.add(document.path, line, column, dotted_path(path),
-                   f"image trop lourde : trouvé « {shown} » de {size / 1_000_000:.1f} Mo, attendu au "
-                   f"plus {MAX_IMAGE_BYTES // 1_000_000} Mo (pages lues sur mobile)")
+                   f"image trop lourde : trouvé « {shown} » de {megabytes} Mo, attendu au plus "
+                   f"{MAX_IMAGE_BYTES // 1_000_000} Mo (pages lues sur mobile)")
         return
     if image.suffix.lower() == ".svg":
         match = _SVG_ACTIVE.search(image.read_text(encoding="utf-8", errors="replace"))
