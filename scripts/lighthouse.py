@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from gates import CHROMIUM, CHROMIUM_ARGS, NODE_MODULES, serve  # noqa: E402
-from page_types import PAGE_TYPES  # noqa: E402
+from page_types import PATHS  # noqa: E402
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LABELS = ("perf.", "access.", "bonnes pr.", "SEO")
@@ -48,8 +48,8 @@ def _scores(url: str, report: Path, desktop: bool) -> dict[str, int]:
 
 def main(argv: list[str]) -> int:
     desktop = "--desktop" in argv
-    wanted = [arg for arg in argv if not arg.startswith("--")] or list(PAGE_TYPES)
-    unknown = set(wanted) - set(PAGE_TYPES)
+    wanted = [arg for arg in argv if not arg.startswith("--")] or list(PATHS)
+    unknown = set(wanted) - set(PATHS)
     if unknown:
         sys.exit(f"Types de page inconnus : {', '.join(sorted(unknown))} (voir tests/page_types.py)")
     failed = False
@@ -59,7 +59,7 @@ def main(argv: list[str]) -> int:
         with serve(site_dir) as base_url:
             print(f"{'type de page':<26}" + "".join(f"{label:>11}" for label in LABELS), flush=True)
             for kind in wanted:
-                scores = _scores(base_url + PAGE_TYPES[kind], Path(tmp) / "report.json", desktop)
+                scores = _scores(base_url + PATHS[kind], Path(tmp) / "report.json", desktop)
                 failed |= any(scores[name] < 100 for name in GOAL)
                 print(f"{kind:<26}" + "".join(f"{scores[name]:>11}" for name in CATEGORIES), flush=True)
     return 1 if failed else 0

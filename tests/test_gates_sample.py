@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from gates import VNU_ALLOWED, check_links, validate_html
-from page_types import PAGE_TYPES, SEARCH_TYPES
+from page_types import PATHS, SEARCH_TYPES
 
 
 def test_every_page_type_exists(sample_site) -> None:
-    for kind, path in PAGE_TYPES.items():
+    for kind, path in PATHS.items():
         file_part = path.split("?", 1)[0]
         assert sample_site.exists(file_part), f"{kind}: {path}"
 
@@ -39,16 +39,16 @@ def test_html_allow_list_is_short_and_explained() -> None:
 @pytest.fixture(scope="module")
 def visits(browser, sample_url):
     return {kind: browser.visit(sample_url + path, search=kind in SEARCH_TYPES)
-            for kind, path in PAGE_TYPES.items()}
+            for kind, path in PATHS.items()}
 
 
-@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+@pytest.mark.parametrize("kind", list(PATHS))
 def test_page_type_has_no_accessibility_violation(visits, kind: str) -> None:
     visit = visits[kind]
     assert visit.violations == [], f"{visit.url}\n{visit.violation_report()}"
 
 
-@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+@pytest.mark.parametrize("kind", list(PATHS))
 def test_page_type_makes_no_request_to_another_host(visits, kind: str) -> None:
     visit = visits[kind]
     assert len(visit.requests) > 1, "aucune requête enregistrée : le test ne verrait rien"

@@ -1,0 +1,34 @@
+"""Every page template in use has a representative page in tests/page_types.py, so the gates see it."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import REPO
+from page_types import PAGE_TYPES
+
+_TEMPLATE_LITERAL = re.compile(r"[\"']([\w-]+\.html)[\"']")
+_FRONT_MATTER_TEMPLATE = re.compile(r"^template:\s*['\"]?([\w-]+\.html)", re.MULTILINE)
+
+
+def templates_in_use() -> set[str]:
+    """Templates named by the hooks (generated pages) and by the content pages' front matter."""
+    found = set()
+    for hook in (REPO / "hooks").glob("*.py"):
+        found |= set(_TEMPLATE_LITERAL.findall(hook.read_text(encoding="utf-8")))
+    for page in (REPO / "content").rglob("*.md"):
+        found |= set(_FRONT_MATTER_TEMPLATE.findall(page.read_text(encoding="utf-8")))
+    # Only page templates of ours count (partials live under overrides/partials/).
+    return {name for name in found if (REPO / "overrides" / name).is_file()}
+
+
+def test_every_page_template_has_a_page_type() -> None:
+    covered = {template for _path, template in PAGE_TYPES.values()}
+    assert len(templates_in_use()) >= 10
+    missing = templates_in_use() - covered
+    assert not missing, f"ajoutez une ligne à tests/page_types.py pour : {', '.join(sorted(missing))}"
+
+
+def test_every_listed_template_exists() -> None:
+    for kind, (_path, template) in PAGE_TYPES.items():
+        assert (REPO / "overrides" / template).is_file(), kind
