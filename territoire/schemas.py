@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import MemberProfile, MembersRegistry
+from territoire.models.news import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
@@ -26,6 +27,9 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "key_figures": (KeyFiguresFile, "Chiffres clés (data/key_figures.yml)"),
     "members": (MembersRegistry, "Registre des membres (data/members.yml)"),
     "member-profile": (MemberProfile, "Profil d'un membre (data/members/<id>.yml)"),
+    "news_categories": (NewsCategoriesFile, "Catégories d'actualités (data/news_categories.yml)"),
+    "authors": (AuthorsFile, "Auteurs d'actualités (data/authors.yml)"),
+    "news-front-matter": (NewsFrontMatter, "En-tête d'un article (content/actualites/posts/*.md)"),
 }
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"

@@ -11,6 +11,7 @@ from pathlib import Path
 from territoire.models.figures import KeyFigure
 from territoire.models.identity import Territory
 from territoire.models.members import Member, Role
+from territoire.models.news import Author, NewsCategory, NewsItem
 from territoire.models.pillars import Axis, Sector, Value
 
 
@@ -24,11 +25,14 @@ class Site:
     key_figures: list[KeyFigure]
     roles: list[Role]
     members: list[Member]
+    news: list[NewsItem] = field(default_factory=list)
+    news_categories: list[NewsCategory] = field(default_factory=list)
+    authors: list[Author] = field(default_factory=list)
     _index: dict[tuple[str, str], object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for kind, items in (("value", self.values), ("axis", self.axes), ("sector", self.sectors),
-                            ("role", self.roles), ("member", self.members)):
+                            ("role", self.roles), ("member", self.members), ("author", self.authors)):
             for item in items:
                 self._index[(kind, item.id)] = item
 
@@ -52,3 +56,14 @@ class Site:
 
     def members_in_sector(self, sector_id: str) -> list[Member]:
         return [m for m in self.members if m.profile.sector == sector_id]
+
+    def author(self, author_id: str) -> Author:
+        return self._index[("author", author_id)]  # type: ignore[return-value]
+
+    def news_item(self, src_uri: str) -> NewsItem | None:
+        """The article whose source is ``content/<src_uri>``."""
+        return next((item for item in self.news if item.src_uri == src_uri), None)
+
+    def news_about(self, kind: str, key: str) -> list[NewsItem]:
+        """Articles that mention a member, value, axis or event, newest first (drafts included)."""
+        return [item for item in self.news if item.mentions(kind, key)]
