@@ -95,6 +95,13 @@ class NewsIndex:
         file = getattr(page, "file", None)
         return self._by_source.get(file.src_uri) if file is not None else None
 
+    def category_of(self, page: Any) -> CategoryFeed | None:
+        """The category whose listing ``page`` is (any of its pagination pages)."""
+        url = getattr(page, "url", None)
+        if url is None or not url.startswith(self.blog_url):
+            return None
+        return next((c for c in self.categories if url.startswith(c.url)), None)
+
     def absolute(self, url: str) -> str:
         return self.site_url + url.lstrip("/")
 
@@ -104,11 +111,10 @@ class NewsIndex:
             return []
         links = [{"title": f"Actualités ({label})", "type": mime,
                   "href": self.absolute(self.blog_url + name)} for name, mime, label in FEEDS]
-        url = getattr(page, "url", None)
-        for category in self.categories:
-            if url is not None and url.startswith(category.url):
-                links += [{"title": f"Actualités : {category.name} ({label})", "type": mime,
-                           "href": self.absolute(category.url + name)} for name, mime, label in FEEDS]
+        category = self.category_of(page)
+        if category is not None:
+            links += [{"title": f"Actualités : {category.name} ({label})", "type": mime,
+                       "href": self.absolute(category.url + name)} for name, mime, label in FEEDS]
         return links
 
     # -- feeds ----------------------------------------------------------------------------------
