@@ -49,8 +49,9 @@ def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds
     categories = _load_list(data / CATEGORIES_FILE, NewsCategoriesFile, issues,
                             key="categories", attribute="categories")
     authors = _load_list(data / AUTHORS_FILE, AuthorsFile, issues, key="auteurs", attribute="authors")
-    category_names = {category.name for category in categories}
-    author_ids = {author.id for author in authors}
+    # A list that could not be read is reported once, not again by every article that uses it.
+    category_names = {category.name for category in categories} if categories is not None else None
+    author_ids = {author.id for author in authors} if authors is not None else None
     items = []
     for path in posts:
         read = read_front_matter(path, issues)
@@ -60,37 +61,43 @@ def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds
         front = validate(NewsFrontMatter, document, issues)
         if front is None:
             continue
-        for index, name in enumerate(front.categories):
+        for index, name in enumerate(front.categories if category_names is not None else []):
             if name not in category_names:
                 line, column = document.position(("categories", index))
                 issues.add(path, line, column, f"categories[{index}]",
                            f"catégorie inconnue : trouvé {describe_found(name)}, attendu l'une des "
                            f"catégories de data/{CATEGORIES_FILE} : "
-                           f"{', '.join(sorted(category_names)) or 'aucune n’est définie'}")
-        references = (("auteurs", front.authors, author_ids, "auteur", f"data/{AUTHORS_FILE}"),
-                      ("membres", front.members, known.members, "membre", "data/members.yml"),
-                      ("valeurs", front.values, known.values, "valeur", "data/values.yml"),
-                      ("axes", front.axes, known.axes, "axe", "data/axes.yml"))
+                           f"{', '.join(sorted(category_names))}")
+        references = (
+            ("auteurs", front.authors, author_ids, "auteur inconnu", f"data/{AUTHORS_FILE}"),
+            ("membres", front.members, known.members, "membre inconnu", "data/members.yml"),
+            ("valeurs", front.values, known.values, "valeur inconnue", "data/values.yml"),
+            ("axes", front.axes, known.axes, "axe inconnu", "data/axes.yml"))
         if known.events is not None:
-            references += (("evenements", front.events, known.events, "événement", "l'agenda"),)
-        for key, found, allowed, what, source in references:
+            references += (("evenements", front.events, known.events, "événement inconnu",
+                            "l'agenda"),)
+        for key, found, allowed, problem, source in references:
+            if allowed is None:
+                continue
             for index, item_id in enumerate(found):
-                _check_known(document, (key, index), item_id, allowed, what, source, issues)
+                _check_known(document, (key, index), item_id, allowed, problem, source, issues)
         _check_dates(document, front, issues)
         _check_cover(content, document, front, issues)
         src_uri = path.relative_to(content).as_posix()
         items.append(NewsItem(front=front, src_uri=src_uri, source_path=issues.display_path(path)))
     items.sort(key=lambda item: (item.date, item.src_uri), reverse=True)
-    return NewsData(items=items, categories=categories, authors=authors)
+    return NewsData(items=items, categories=categories or [], authors=authors or [])
 
 
-def _load_list(path: Path, model, issues: IssueCollector, *, key: str, attribute: str) -> list:
+def _load_list(path: Path, model, issues: IssueCollector, *, key: str,
+               attribute: str) -> list | None:
+    """The entries of a list file, or None (with an issue) when the file is unusable."""
     document = read_yaml(path, issues)
     if document is None:
-        return []
+        return None
     loaded = validate(model, document, issues)
     if loaded is None:
-        return []
+        return None
     items = getattr(loaded, attribute)
     seen: set[str] = set()
     for index, item in enumerate(items):
@@ -103,14 +110,14 @@ def _load_list(path: Path, model, issues: IssueCollector, *, key: str, attribute
     return items
 
 
-def _check_known(document: SourceDocument, path: tuple, found: str, known: set[str], what: str,
-                 source: str, issues: IssueCollector) -> None:
+def _check_known(document: SourceDocument, path: tuple, found: str, known: set[str],
+                 problem: str, source: str, issues: IssueCollector) -> None:
     if found in known:
         return
     line, column = document.position(path)
     choices = ", ".join(sorted(known)) or "aucun n'est défini"
     issues.add(document.path, line, column, dotted_path(path),
-               f"{what} inconnu : trouvé {describe_found(found)}, attendu l'un des identifiants "
+               f"{problem} : trouvé {describe_found(found)}, attendu l'un des identifiants "
                f"de {source} : {choices}")
 
 
