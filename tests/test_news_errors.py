@@ -191,6 +191,17 @@ def test_a_site_without_articles_needs_no_news_lists(tmp_path):
     assert load_site(project).news == []
 
 
+def test_a_territory_without_news_has_no_news_section(tmp_path):
+    project = copy_project(PROJECT, tmp_path / "project")
+    shutil.rmtree(project / "content/actualites")
+    result = build(project, tmp_path)
+    assert result.returncode == 0, result.output
+    assert not (project / "content/actualites").exists(), "the blog wrote into content/"
+    tabs = [a.get_text(strip=True) for a in result.html("").select(".md-tabs__link")]
+    assert "Actualités" not in tabs and "Membres" in tabs
+    assert not result.html("").select('link[rel="alternate"]')
+
+
 def test_build_stops_with_the_message_and_keeps_the_previous_site(tmp_path):
     project = copy_project(PROJECT, tmp_path / "project")
     first = build(project, tmp_path)

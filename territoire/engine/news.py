@@ -28,12 +28,31 @@ _KEY = "territoire_news"
 
 
 def configure_blog(config: MkDocsConfig) -> None:
-    """Slugs without accents: « Écosystème local » → ``ecosysteme-local``."""
+    """Slugs without accents (« Écosystème local » → ``ecosysteme-local``); no news, no blog.
+
+    The blog plugin writes a placeholder ``index.md`` and a ``posts/`` folder into the content
+    folder of a territory that has no news section: there, it is switched off and the section
+    leaves the nav instead.
+    """
     blog = config.plugins.get(BLOG_PLUGIN)
     if blog is None:
         return
+    entry = posixpath.join(blog.config.blog_dir, "index.md")
+    if not (Path(config.docs_dir) / entry).is_file():
+        blog.config.enabled = False
+        if config.nav:
+            config.nav = [item for item in config.nav if entry not in _nav_targets(item)]
+        return
     blog.config.post_slugify = slugify(case="lower", normalize="NFD")
     blog.config.categories_slugify = slugify(case="lower", normalize="NFD")
+
+
+def _nav_targets(item: Any) -> list[str]:
+    if isinstance(item, dict):
+        return [target for value in item.values() for target in _nav_targets(value)]
+    if isinstance(item, list):
+        return [target for value in item for target in _nav_targets(value)]
+    return [item] if isinstance(item, str) else []
 
 
 def paris_datetime(value: dt.date) -> dt.datetime:
