@@ -35,6 +35,8 @@ class Site:
                             ("role", self.roles), ("member", self.members), ("author", self.authors)):
             for item in items:
                 self._index[(kind, item.id)] = item
+        for article in self.news:
+            self._index[("news", article.src_uri)] = article
 
     def value(self, value_id: str) -> Value:
         return self._index[("value", value_id)]  # type: ignore[return-value]
@@ -62,7 +64,7 @@ class Site:
 
     def news_item(self, src_uri: str) -> NewsItem | None:
         """The article whose source is ``content/<src_uri>``."""
-        return next((item for item in self.news if item.src_uri == src_uri), None)
+        return self._index.get(("news", src_uri))  # type: ignore[return-value]
 
     def news_about(self, kind: str, key: str) -> list[NewsItem]:
         """Articles that mention a member, value, axis or event, newest first (drafts included)."""

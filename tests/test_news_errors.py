@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, build, copy_project
+from conftest import FIXTURES, REPO, build, copy_project
 from territoire import DataError, load_site
 from territoire.french import long_date
 from territoire.models.news import NewsFrontMatter
@@ -215,6 +215,19 @@ def test_build_stops_with_the_message_and_keeps_the_previous_site(tmp_path):
     assert (f"  {POST}:6:11 membres[0]: membre inconnu : trouvé « inconnu », attendu l'un des "
             "identifiants de data/members.yml : atelier, fonderie") in second.output
     assert marker.read_bytes() == before
+
+
+def test_the_template_to_copy_is_a_valid_article(tmp_path):
+    project = copy_project(REPO, tmp_path / "project")
+    shutil.copy(REPO / "modeles/actualite.md", project / "content/actualites/posts/modele.md")
+    item = load_site(project).news_item("actualites/posts/modele.md")
+    assert item is not None and item.category == "Vie du conseil"
+
+
+def test_a_colon_in_an_unquoted_title(tmp_path):
+    assert _issues(tmp_path, _front(title="UIMM : la journée")) == [
+        f"{POST}:2:13 syntaxe YAML invalide : trouvé un « : » mal placé (guillemets oubliés ?), "
+        "attendu un document YAML bien formé"]
 
 
 def test_front_matter_model_without_mkdocs():

@@ -90,6 +90,14 @@ class NewsIndex:
         self.entries = [NewsEntry(item, by_source[item.src_uri])
                         for item in site.news if item.src_uri in by_source]
         self._by_source = {entry.item.src_uri: entry for entry in self.entries}
+        # One pass over the articles instead of one per member, value and axis page.
+        self._about: dict[tuple[str, str], list[NewsEntry]] = {}
+        for entry in self.entries:
+            front = entry.item.front
+            for kind, keys in (("member", front.members), ("value", front.values),
+                               ("axis", front.axes), ("event", front.events)):
+                for key in keys:
+                    self._about.setdefault((kind, key), []).append(entry)
         descriptions = {category.name: category.description for category in site.news_categories}
         self.categories: list[CategoryFeed] = []
         if blog is not None and posts:
@@ -108,7 +116,7 @@ class NewsIndex:
 
     def about(self, kind: str, key: str) -> list[NewsEntry]:
         """Published articles that mention a member, value, axis or event, newest first."""
-        return [entry for entry in self.entries if entry.item.mentions(kind, key)]
+        return self._about.get((kind, key), [])
 
     def entry_of(self, page: Any) -> NewsEntry | None:
         file = getattr(page, "file", None)
