@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pymdownx.slugs import slugify
+
 from territoire.errors import IssueCollector
 from territoire.models.news import (Author, AuthorsFile, NewsCategoriesFile, NewsCategory,
                                     NewsFrontMatter, NewsItem)
@@ -20,6 +22,9 @@ POSTS_DIR = "actualites/posts"
 CATEGORIES_FILE = "news_categories.yml"
 AUTHORS_FILE = "authors.yml"
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".svg")
+URL_SLUG = slugify(case="lower", normalize="NFD")
+"""The blog plugin's slug function as configured by the engine: an article without ``slug`` gets
+its address from its title through it."""
 MAX_IMAGE_BYTES = 300 * 1024
 """Read on phones over slow networks: a cover weighs at most 300 Ko."""
 
@@ -53,6 +58,7 @@ def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds
     category_names = {category.name for category in categories} if categories is not None else None
     author_ids = {author.id for author in authors} if authors is not None else None
     items = []
+    documents: dict[str, SourceDocument] = {}
     for path in posts:
         read = read_front_matter(path, issues)
         if read is None:
@@ -84,7 +90,9 @@ def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds
         _check_dates(document, front, issues)
         _check_cover(content, document, front, issues)
         src_uri = path.relative_to(content).as_posix()
+        documents[src_uri] = document
         items.append(NewsItem(front=front, src_uri=src_uri, source_path=issues.display_path(path)))
+    _check_unique_addresses(items, documents, issues)
     items.sort(key=lambda item: (item.date, item.src_uri), reverse=True)
     return NewsData(items=items, categories=categories or [], authors=authors or [])
 
@@ -119,6 +127,24 @@ def _check_known(document: SourceDocument, path: tuple, found: str, known: set[s
     issues.add(document.path, line, column, dotted_path(path),
                f"{problem} : trouvé {describe_found(found)}, attendu l'un des identifiants "
                f"de {source} : {choices}")
+
+
+def _check_unique_addresses(items: list[NewsItem], documents: dict[str, SourceDocument],
+                            issues: IssueCollector) -> None:
+    """Two articles of the same year with the same slug would be published at one address."""
+    seen: dict[tuple[int, str], NewsItem] = {}
+    for item in sorted(items, key=lambda item: item.src_uri):
+        slug = item.front.slug or URL_SLUG(item.title, "-")
+        address = (item.date.year, slug)
+        if address not in seen:
+            seen[address] = item
+            continue
+        document = documents[item.src_uri]
+        field_name = "slug" if item.front.slug else "title"
+        line, column = document.position((field_name,))
+        issues.add(document.path, line, column, field_name,
+                   f"adresse en double : trouvé l'adresse actualites/{item.date.year}/{slug}/ déjà "
+                   f"prise par {seen[address].source_path}, attendu un « slug » différent")
 
 
 def _check_dates(document: SourceDocument, front: NewsFrontMatter, issues: IssueCollector) -> None:

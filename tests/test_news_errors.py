@@ -154,6 +154,25 @@ def test_slug_with_accents(tmp_path):
         "espace (lettres, chiffres et tirets, ex. « industrie-positive »)"]
 
 
+def test_two_articles_at_one_address(tmp_path):
+    # The fixture's "conseil-de-mars.md" is published at actualites/2024/conseil-de-mars/.
+    assert _issues(tmp_path, _front(slug="conseil-de-mars")) == [
+        f"{POST}:6:7 slug: adresse en double : trouvé l'adresse actualites/2024/conseil-de-mars/ "
+        "déjà prise par content/actualites/posts/conseil-de-mars.md, attendu un « slug » différent"]
+
+
+def test_a_title_that_gives_a_taken_address(tmp_path):
+    project = copy_project(PROJECT, tmp_path / "project")
+    (project / POST).write_text(_front(title="Le conseil de mars"), encoding="utf-8")
+    other = "content/actualites/posts/zz.md"
+    (project / other).write_text(_front(title="Le Conseil de Mars"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site(project)
+    assert [str(issue) for issue in caught.value.issues] == [
+        f"{other}:2:8 title: adresse en double : trouvé l'adresse "
+        f"actualites/2024/le-conseil-de-mars/ déjà prise par {POST}, attendu un « slug » différent"]
+
+
 def test_no_front_matter(tmp_path):
     assert _issues(tmp_path, "# Un titre\n\nSans en-tête.\n") == [
         f"{POST}:1:1 en-tête absent : trouvé du texte, attendu un bloc « --- » d'en-tête YAML en "
