@@ -91,7 +91,9 @@ def test_article_page(news_site):
     assert set(share) == {"Par courriel", "Sur LinkedIn", "Sur X", "Sur Facebook", "Sur Mastodon"}
     assert all(article_url in href for href in share.values())
     assert share["Par courriel"].startswith("mailto:")
-    assert not page.select("script[src^='http']"), "no third-party script"
+    loaded = [tag.get("src") or tag.get("href") for tag in page.select("[src], link[href]")]
+    assert all(not url.startswith(("http:", "https:", "//")) or url.startswith(SITE_URL)
+               for url in loaded), "nothing is loaded from another host"
     previous = page.select_one("a[rel=prev]")
     assert previous["href"] == "../atelier-recrute/"
     assert page.select_one("a[rel=next]") is None
