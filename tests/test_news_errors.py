@@ -10,7 +10,9 @@ import pytest
 
 from conftest import FIXTURES, REPO, build, copy_project
 from territoire import DataError, load_site
+from territoire.errors import IssueCollector
 from territoire.french import long_date
+from territoire.news import KnownIds, load_news
 from territoire.models.news import NewsFrontMatter
 
 PROJECT = FIXTURES / "news"
@@ -247,6 +249,20 @@ def test_a_colon_in_an_unquoted_title(tmp_path):
     assert _issues(tmp_path, _front(title="UIMM : la journée")) == [
         f"{POST}:2:13 syntaxe YAML invalide : trouvé un « : » mal placé (guillemets oubliés ?), "
         "attendu un document YAML bien formé"]
+
+
+def test_related_events_are_checked_once_the_site_has_an_agenda(tmp_path):
+    project = copy_project(PROJECT, tmp_path / "project")
+    (project / POST).write_text(_front(evenements="[salon-2024, inconnu]"), encoding="utf-8")
+    assert load_site(project).news_item("actualites/posts/essai.md").front.events == [
+        "salon-2024", "inconnu"]  # no agenda yet: not checked
+    issues = IssueCollector(project)
+    load_news(project / "data", project / "content", issues, KnownIds(
+        members={"atelier", "fonderie"}, values={"pionniere", "engagee"}, axes={"image"},
+        events={"salon-2024"}))
+    assert [str(issue) for issue in issues.issues] == [
+        f"{POST}:6:26 evenements[1]: événement inconnu : trouvé « inconnu », attendu l'un des "
+        "identifiants de l'agenda : salon-2024"]
 
 
 def test_front_matter_model_without_mkdocs():
