@@ -85,7 +85,7 @@ def test_article_page(news_site):
     cited = page.select("#membres-cites ~ ul a")
     assert [(a.get_text(), a["href"]) for a in cited] == [("Atelier Un", "../../../membres/atelier/")]
     badges = [a.get_text() for a in page.select("#valeurs-axes ~ ul a")]
-    assert badges == ["Valeur : Pionnière", "Axe 1 : Changer l'image"]
+    assert badges == ["Valeur\u00a0: Pionnière", "Axe 1\u00a0: Changer l'image"]
     share = {a.get_text(): a["href"] for a in page.select(".tp-share a")}
     article_url = "https%3A//essai.example/actualites/2024/conseil-de-mars/"
     assert set(share) == {"Par courriel", "Sur LinkedIn", "Sur X", "Sur Facebook", "Sur Mastodon"}

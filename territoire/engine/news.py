@@ -163,7 +163,7 @@ class NewsIndex:
                   "href": self.absolute(self.blog_url + name)} for name, mime, label in FEEDS]
         category = self.category_of(page)
         if category is not None:
-            links += [{"title": f"Actualités : {category.name} ({label})", "type": mime,
+            links += [{"title": f"Actualités\u00a0: {category.name} ({label})", "type": mime,
                        "href": self.absolute(category.url + name)} for name, mime, label in FEEDS]
         return links
 
@@ -176,7 +176,7 @@ class NewsIndex:
         territory = self.site.territory
         written = []
         groups = [(self.blog_url, "Actualités", territory.description, self.entries)]
-        groups += [(c.url, f"Actualités : {c.name}", c.description or territory.description,
+        groups += [(c.url, f"Actualités\u00a0: {c.name}", c.description or territory.description,
                     c.entries) for c in self.categories]
         for folder, title, description, entries in groups:
             feed = self._feed(folder, f"{title} - {territory.signature}", description, entries)
