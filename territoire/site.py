@@ -32,9 +32,11 @@ class Site:
 
     def __post_init__(self) -> None:
         for kind, items in (("value", self.values), ("axis", self.axes), ("sector", self.sectors),
-                            ("role", self.roles), ("member", self.members), ("author", self.authors)):
+                            ("role", self.roles), ("member", self.members)):
             for item in items:
                 self._index[(kind, item.id)] = item
+        for author in self.authors:
+            self._index[("author", author.id)] = author
         for article in self.news:
             self._index[("news", article.src_uri)] = article
 
