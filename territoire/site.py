@@ -67,7 +67,3 @@ class Site:
     def news_item(self, src_uri: str) -> NewsItem | None:
         """The article whose source is ``content/<src_uri>``."""
         return self._index.get(("news", src_uri))  # type: ignore[return-value]
-
-    def news_about(self, kind: str, key: str) -> list[NewsItem]:
-        """Articles that mention a member, value, axis or event, newest first (drafts included)."""
-        return [item for item in self.news if item.mentions(kind, key)]

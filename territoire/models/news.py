@@ -116,8 +116,3 @@ class NewsItem:
     @property
     def is_draft(self) -> bool:
         return bool(self.front.draft)
-
-    def mentions(self, kind: str, key: str) -> bool:
-        related = {"member": self.front.members, "value": self.front.values,
-                   "axis": self.front.axes, "event": self.front.events}[kind]
-        return key in related
