@@ -18,6 +18,7 @@ from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import Member, MemberProfile, MembersRegistry
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
+from territoire.news import KnownIds, load_news
 from territoire.site import Site
 from territoire.sources import SourceDocument, dotted_path, read_yaml
 from territoire.validation import describe_found, validate
@@ -72,6 +73,12 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         for field_name, asset in (("logo", territory.logo), ("favicon", territory.favicon)):
             _check_asset(content, asset, territory_doc, (field_name,), issues)
 
+    # News hook point: pass the agenda's event ids as ``events=`` once the site has events; until
+    # then (events=None) an article's "evenements" are not checked.
+    news = load_news(data, content, issues, KnownIds(
+        members={member.id for member in members}, values={v.id for v in values},
+        axes={a.id for a in axes}, events=None))
+
     issues.raise_if_any()
     return Site(
         root=project,
@@ -83,6 +90,9 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         roles=registry.roles,
         members=sorted(members, key=lambda member: sort_key(member.name)),
         legal=legal,
+        news=news.items,
+        news_categories=news.categories,
+        authors=news.authors,
     )
 
 

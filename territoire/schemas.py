@@ -17,6 +17,7 @@ from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.legal import Legal
 from territoire.models.members import MemberProfile, MembersRegistry
+from territoire.models.news import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
@@ -28,6 +29,9 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "members": (MembersRegistry, "Registre des membres (data/members.yml)"),
     "member-profile": (MemberProfile, "Profil d'un membre (data/members/<id>.yml)"),
     "legal": (Legal, "Mentions légales et accessibilité (data/legal.yml)"),
+    "news_categories": (NewsCategoriesFile, "Catégories d'actualités (data/news_categories.yml)"),
+    "authors": (AuthorsFile, "Auteurs d'actualités (data/authors.yml)"),
+    "news-front-matter": (NewsFrontMatter, "En-tête d'un article (content/actualites/posts/*.md)"),
 }
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"

@@ -12,6 +12,7 @@ from territoire.models.figures import KeyFigure
 from territoire.models.identity import Territory
 from territoire.models.legal import Legal
 from territoire.models.members import Member, Role
+from territoire.models.news import Author, NewsCategory, NewsItem
 from territoire.models.pillars import Axis, Sector, Value
 
 
@@ -26,6 +27,9 @@ class Site:
     roles: list[Role]
     members: list[Member]
     legal: Legal = field(default_factory=Legal)
+    news: list[NewsItem] = field(default_factory=list)
+    news_categories: list[NewsCategory] = field(default_factory=list)
+    authors: list[Author] = field(default_factory=list)
     _index: dict[tuple[str, str], object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -33,6 +37,10 @@ class Site:
                             ("role", self.roles), ("member", self.members)):
             for item in items:
                 self._index[(kind, item.id)] = item
+        for author in self.authors:
+            self._index[("author", author.id)] = author
+        for article in self.news:
+            self._index[("news", article.src_uri)] = article
 
     def value(self, value_id: str) -> Value:
         return self._index[("value", value_id)]  # type: ignore[return-value]
@@ -54,3 +62,10 @@ class Site:
 
     def members_in_sector(self, sector_id: str) -> list[Member]:
         return [m for m in self.members if m.profile.sector == sector_id]
+
+    def author(self, author_id: str) -> Author:
+        return self._index[("author", author_id)]  # type: ignore[return-value]
+
+    def news_item(self, src_uri: str) -> NewsItem | None:
+        """The article whose source is ``content/<src_uri>``."""
+        return self._index.get(("news", src_uri))  # type: ignore[return-value]

@@ -1,0 +1,232 @@
+"""News glue: the blog plugin's published posts joined with our validated articles, and feeds.
+
+Material's blog plugin decides what is published (drafts and future-dated articles are left out of
+a production build and kept under ``mkdocs serve``); everything here starts from its list of posts,
+so that cross-links, feeds and listings never disagree with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from feedgen.feed import FeedGenerator
+from mkdocs.config.defaults import MkDocsConfig
+from pymdownx.slugs import slugify
+
+from territoire.models.news import NewsItem
+from territoire.site import Site
+
+PARIS = ZoneInfo("Europe/Paris")
+BLOG_PLUGIN = "material/blog"
+FEEDS = (("atom.xml", "application/atom+xml", "Atom"), ("rss.xml", "application/rss+xml", "RSS"))
+_KEY = "territoire_news"
+
+
+def configure_blog(config: MkDocsConfig) -> None:
+    """Slugs without accents (« Écosystème local » → ``ecosysteme-local``); no news, no blog.
+
+    The blog plugin writes a placeholder ``index.md`` and a ``posts/`` folder into the content
+    folder of a territory that has no news section: there, it is switched off and the section
+    leaves the nav instead.
+    """
+    blog = config.plugins.get(BLOG_PLUGIN)
+    if blog is None:
+        return
+    entry = posixpath.join(blog.config.blog_dir, "index.md")
+    if not (Path(config.docs_dir) / entry).is_file():
+        blog.config.enabled = False
+        if config.nav:
+            config.nav = [item for item in config.nav if entry not in _nav_targets(item)]
+        return
+    blog.config.post_slugify = slugify(case="lower", normalize="NFD")
+    blog.config.categories_slugify = slugify(case="lower", normalize="NFD")
+
+
+class IdentityList(list):
+    """A list whose ``in`` compares by identity through a set of ids.
+
+    The blog plugin asks ``page in self.blog.posts`` for every page; pages compare with
+    ``Page.__eq__`` over the whole list, which makes that test quadratic (about 18 % of a build of
+    2,000 articles). The posts are distinct objects, so identity gives the same answer.
+    """
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self._ids = {id(item) for item in self}
+
+    def __contains__(self, item: object) -> bool:
+        return id(item) in self._ids
+
+
+def speed_up_blog(config: MkDocsConfig) -> None:
+    """Once the blog has resolved its posts (after its ``on_files``), index them by identity."""
+    blog = config.plugins.get(BLOG_PLUGIN)
+    if blog is not None and blog.config.enabled and getattr(blog, "blog", None) is not None:
+        blog.blog.posts = IdentityList(blog.blog.posts)
+
+
+def _nav_targets(item: Any) -> list[str]:
+    if isinstance(item, dict):
+        return [target for value in item.values() for target in _nav_targets(value)]
+    if isinstance(item, list):
+        return [target for value in item for target in _nav_targets(value)]
+    return [item] if isinstance(item, str) else []
+
+
+def paris_datetime(value: dt.date) -> dt.datetime:
+    """Midnight in Paris on that day, with its offset (+01:00 in winter, +02:00 in summer)."""
+    return dt.datetime.combine(value, dt.time(), tzinfo=PARIS)
+
+
+@dataclass(frozen=True)
+class NewsEntry:
+    """A published article: ``item`` holds its fields, ``post`` its page (``post.url``)."""
+
+    item: NewsItem
+    post: Any
+
+
+@dataclass(frozen=True)
+class CategoryFeed:
+    name: str
+    description: str
+    url: str
+    """Site-relative folder of the category page, e.g. ``actualites/categorie/vie-du-conseil/``."""
+    entries: list[NewsEntry]
+
+
+class NewsIndex:
+    """What templates ask about news; built once per build, after the blog resolved its posts."""
+
+    def __init__(self, site: Site, config: MkDocsConfig):
+        self.site = site
+        self.site_url = (config.site_url or "").rstrip("/") + "/"
+        blog = config.plugins.get(BLOG_PLUGIN)
+        posts = blog.blog.posts if blog is not None and getattr(blog, "blog", None) else []
+        self.blog_url = blog.blog.file.url if posts else ""
+        by_source = {post.file.src_uri: post for post in posts}
+        self.entries = [NewsEntry(item, by_source[item.src_uri])
+                        for item in site.news if item.src_uri in by_source]
+        self._by_source = {entry.item.src_uri: entry for entry in self.entries}
+        # One pass over the articles instead of one per member, value and axis page.
+        self._about: dict[tuple[str, str], list[NewsEntry]] = {}
+        for entry in self.entries:
+            front = entry.item.front
+            for kind, keys in (("member", front.members), ("value", front.values),
+                               ("axis", front.axes), ("event", front.events)):
+                for key in keys:
+                    self._about.setdefault((kind, key), []).append(entry)
+        descriptions = {category.name: category.description for category in site.news_categories}
+        self.categories: list[CategoryFeed] = []
+        if blog is not None and posts:
+            for view in blog.blog.views:
+                if type(view).__name__ != "Category":
+                    continue
+                entries = [self._by_source[post.file.src_uri] for post in view.posts
+                           if post.file.src_uri in self._by_source]
+                self.categories.append(CategoryFeed(view.name, descriptions.get(view.name, ""),
+                                                    view.file.url, entries))
+
+    # -- lookups for templates ------------------------------------------------------------------
+
+    def latest(self, count: int = 3) -> list[NewsEntry]:
+        return self.entries[:count]
+
+    def about(self, kind: str, key: str) -> list[NewsEntry]:
+        """Published articles that mention a member, value, axis or event, newest first."""
+        return self._about.get((kind, key), [])
+
+    def entry_of(self, page: Any) -> NewsEntry | None:
+        file = getattr(page, "file", None)
+        return self._by_source.get(file.src_uri) if file is not None else None
+
+    def category_of(self, page: Any) -> CategoryFeed | None:
+        """The category whose listing ``page`` is (any of its pagination pages)."""
+        url = getattr(page, "url", None)
+        if url is None or not url.startswith(self.blog_url):
+            return None
+        return next((c for c in self.categories if url.startswith(c.url)), None)
+
+    def absolute(self, url: str) -> str:
+        return self.site_url + url.lstrip("/")
+
+    def feed_links(self, page: Any) -> list[dict[str, str]]:
+        """``<link rel="alternate">`` targets for a page head: all news, plus its own category."""
+        if not self.entries:
+            return []
+        links = [{"title": f"Actualités ({label})", "type": mime,
+                  "href": self.absolute(self.blog_url + name)} for name, mime, label in FEEDS]
+        category = self.category_of(page)
+        if category is not None:
+            links += [{"title": f"Actualités\u00a0: {category.name} ({label})", "type": mime,
+                       "href": self.absolute(category.url + name)} for name, mime, label in FEEDS]
+        return links
+
+    # -- feeds ----------------------------------------------------------------------------------
+
+    def write_feeds(self, site_dir: Path) -> list[Path]:
+        """Atom and RSS 2.0 for all news and for each category, with absolute links."""
+        if not self.entries:
+            return []
+        territory = self.site.territory
+        written = []
+        groups = [(self.blog_url, "Actualités", territory.description, self.entries)]
+        groups += [(c.url, f"Actualités\u00a0: {c.name}", c.description or territory.description,
+                    c.entries) for c in self.categories]
+        for folder, title, description, entries in groups:
+            feed = self._feed(folder, f"{title} - {territory.signature}", description, entries)
+            for name, _mime, _label in FEEDS:
+                path = site_dir / folder / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                if name == "atom.xml":
+                    feed.atom_file(str(path), pretty=True)
+                else:
+                    feed.rss_file(str(path), pretty=True)
+                written.append(path)
+        return written
+
+    def _feed(self, folder: str, title: str, description: str,
+              entries: list[NewsEntry]) -> FeedGenerator:
+        territory = self.site.territory
+        feed = FeedGenerator()
+        page_url = self.absolute(folder)
+        feed.id(page_url)
+        feed.title(title)
+        feed.subtitle(description)
+        feed.author({"name": territory.publisher})
+        feed.link(href=page_url, rel="alternate")
+        feed.link(href=self.absolute(posixpath.join(folder, "atom.xml")), rel="self")
+        feed.language("fr")
+        feed.logo(self.absolute(territory.logo))
+        feed.updated(max(paris_datetime(e.item.updated or e.item.date) for e in entries)
+                     if entries else paris_datetime(dt.date.today()))
+        # feedgen prepends each new entry: add them oldest first to keep the feed newest first.
+        for entry in reversed(entries):
+            item = entry.item
+            link = self.absolute(entry.post.url)
+            feed_entry = feed.add_entry()
+            feed_entry.id(link)
+            feed_entry.guid(link, permalink=True)
+            feed_entry.title(item.title)
+            feed_entry.link(href=link)
+            feed_entry.summary(item.summary)
+            feed_entry.description(item.summary)
+            feed_entry.published(paris_datetime(item.date))
+            feed_entry.updated(paris_datetime(item.updated or item.date))
+            feed_entry.category(term=item.category)
+            for author_id in item.front.authors:
+                feed_entry.author({"name": self.site.author(author_id).name})
+        return feed
+
+
+def store(config: MkDocsConfig, index: NewsIndex) -> None:
+    config[_KEY] = index
+
+
+def index_of(config: MkDocsConfig) -> NewsIndex | None:
+    return config.get(_KEY)

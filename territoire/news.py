@@ -1,0 +1,184 @@
+"""Read and check every news article's front matter, with the lists it refers to.
+
+Called by ``load_site``: each article under ``content/actualites/posts/`` is validated like a data
+file (unknown keys, bad dates, missing alt text) and its references are checked against the
+categories, authors, members, values and axes of the territory. Issues go to the shared collector.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pymdownx.slugs import slugify
+
+from territoire.errors import IssueCollector
+from territoire.models.news import (Author, AuthorsFile, NewsCategoriesFile, NewsCategory,
+                                    NewsFrontMatter, NewsItem)
+from territoire.sources import SourceDocument, dotted_path, read_front_matter, read_yaml
+from territoire.validation import describe_found, validate
+
+POSTS_DIR = "actualites/posts"
+CATEGORIES_FILE = "news_categories.yml"
+AUTHORS_FILE = "authors.yml"
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".svg")
+URL_SLUG = slugify(case="lower", normalize="NFD")
+"""The blog plugin's slug function as configured by the engine: an article without ``slug`` gets
+its address from its title through it."""
+MAX_IMAGE_BYTES = 300 * 1024
+"""Read on phones over slow networks: a cover weighs at most 300 Ko."""
+
+
+@dataclass
+class NewsData:
+    items: list[NewsItem] = field(default_factory=list)
+    categories: list[NewsCategory] = field(default_factory=list)
+    authors: list[Author] = field(default_factory=list)
+
+
+@dataclass
+class KnownIds:
+    """What an article may refer to. ``events`` is None while the site has no agenda."""
+
+    members: set[str]
+    values: set[str]
+    axes: set[str]
+    events: set[str] | None = None
+
+
+def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds) -> NewsData:
+    """Every article, newest first; the lists are only required once there is an article."""
+    posts = sorted((content / POSTS_DIR).rglob("*.md")) if (content / POSTS_DIR).is_dir() else []
+    if not posts:
+        return NewsData()
+    categories = _load_list(data / CATEGORIES_FILE, NewsCategoriesFile, issues,
+                            key="categories", attribute="categories")
+    authors = _load_list(data / AUTHORS_FILE, AuthorsFile, issues, key="auteurs", attribute="authors")
+    # A list that could not be read is reported once, not again by every article that uses it.
+    category_names = {category.name for category in categories} if categories is not None else None
+    author_ids = {author.id for author in authors} if authors is not None else None
+    items = []
+    documents: dict[str, SourceDocument] = {}
+    for path in posts:
+        read = read_front_matter(path, issues)
+        if read is None:
+            continue
+        document, _body = read
+        front = validate(NewsFrontMatter, document, issues)
+        if front is None:
+            continue
+        for index, name in enumerate(front.categories if category_names is not None else []):
+            if name not in category_names:
+                line, column = document.position(("categories", index))
+                issues.add(path, line, column, f"categories[{index}]",
+                           f"catégorie inconnue : trouvé {describe_found(name)}, attendu l'une des "
+                           f"catégories de data/{CATEGORIES_FILE} : "
+                           f"{', '.join(sorted(category_names))}")
+        references = (
+            ("auteurs", front.authors, author_ids, "auteur inconnu", f"data/{AUTHORS_FILE}"),
+            ("membres", front.members, known.members, "membre inconnu", "data/members.yml"),
+            ("valeurs", front.values, known.values, "valeur inconnue", "data/values.yml"),
+            ("axes", front.axes, known.axes, "axe inconnu", "data/axes.yml"))
+        if known.events is not None:
+            references += (("evenements", front.events, known.events, "événement inconnu",
+                            "l'agenda"),)
+        for key, found, allowed, problem, source in references:
+            if allowed is None:
+                continue
+            for index, item_id in enumerate(found):
+                _check_known(document, (key, index), item_id, allowed, problem, source, issues)
+        _check_dates(document, front, issues)
+        _check_cover(content, document, front, issues)
+        src_uri = path.relative_to(content).as_posix()
+        documents[src_uri] = document
+        items.append(NewsItem(front=front, src_uri=src_uri, source_path=issues.display_path(path)))
+    _check_unique_addresses(items, documents, issues)
+    items.sort(key=lambda item: (item.date, item.src_uri), reverse=True)
+    return NewsData(items=items, categories=categories or [], authors=authors or [])
+
+
+def _load_list(path: Path, model, issues: IssueCollector, *, key: str,
+               attribute: str) -> list | None:
+    """The entries of a list file, or None (with an issue) when the file is unusable."""
+    document = read_yaml(path, issues)
+    if document is None:
+        return None
+    loaded = validate(model, document, issues)
+    if loaded is None:
+        return None
+    items = getattr(loaded, attribute)
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        ident = getattr(item, "id", None) or item.name
+        if ident in seen:
+            line, column = document.position((key, index))
+            issues.add(path, line, column, f"{key}[{index}]",
+                       f"en double : trouvé « {ident} » une seconde fois, attendu des entrées uniques")
+        seen.add(ident)
+    return items
+
+
+def _check_known(document: SourceDocument, path: tuple, found: str, known: set[str],
+                 problem: str, source: str, issues: IssueCollector) -> None:
+    if found in known:
+        return
+    line, column = document.position(path)
+    choices = ", ".join(sorted(known)) or "aucun n'est défini"
+    issues.add(document.path, line, column, dotted_path(path),
+               f"{problem} : trouvé {describe_found(found)}, attendu l'un des identifiants "
+               f"de {source} : {choices}")
+
+
+def _check_unique_addresses(items: list[NewsItem], documents: dict[str, SourceDocument],
+                            issues: IssueCollector) -> None:
+    """Two articles of the same year with the same slug would be published at one address."""
+    seen: dict[tuple[int, str], NewsItem] = {}
+    for item in sorted(items, key=lambda item: item.src_uri):
+        slug = item.front.slug or URL_SLUG(item.title, "-")
+        address = (item.date.year, slug)
+        if address not in seen:
+            seen[address] = item
+            continue
+        document = documents[item.src_uri]
+        field_name = "slug" if item.front.slug else "title"
+        line, column = document.position((field_name,))
+        issues.add(document.path, line, column, field_name,
+                   f"adresse en double : trouvé l'adresse actualites/{item.date.year}/{slug}/ déjà "
+                   f"prise par {seen[address].source_path}, attendu un « slug » différent")
+
+
+def _check_dates(document: SourceDocument, front: NewsFrontMatter, issues: IssueCollector) -> None:
+    if front.updated and front.updated < front.date:
+        line, column = document.position(("mise_a_jour",))
+        issues.add(document.path, line, column, "mise_a_jour",
+                   f"trouvé {describe_found(front.updated)}, attendu une date postérieure ou égale "
+                   f"à la date de publication ({front.date.isoformat()})")
+
+
+def _check_cover(content: Path, document: SourceDocument, front: NewsFrontMatter,
+                 issues: IssueCollector) -> None:
+    if front.image_alt and not front.image:
+        line, column = document.position(("image_alt",))
+        issues.add(document.path, line, column, "image",
+                   "image manquante : trouvé « image_alt » sans « image », attendu les deux champs "
+                   "ensemble")
+    if not front.image:
+        return
+    line, column = document.position(("image",))
+    if not front.image_alt:
+        issues.add(document.path, line, column, "image_alt",
+                   "texte alternatif manquant : trouvé une image sans « image_alt », attendu une "
+                   "description de l'image")
+    file = content / front.image
+    if not file.is_file():
+        issues.add(document.path, line, column, "image",
+                   f"fichier introuvable : trouvé « {front.image} », attendu une image existante "
+                   f"dans {issues.display_path(content)}/")
+    elif file.suffix.lower() not in IMAGE_SUFFIXES:
+        issues.add(document.path, line, column, "image",
+                   f"format d'image : trouvé « {file.suffix or file.name} », attendu l'un des formats "
+                   f"{', '.join(IMAGE_SUFFIXES)}")
+    elif file.stat().st_size > MAX_IMAGE_BYTES:
+        issues.add(document.path, line, column, "image",
+                   f"image trop lourde : trouvé {file.stat().st_size // 1024} Ko, attendu au plus "
+                   f"{MAX_IMAGE_BYTES // 1024} Ko (réduisez ou compressez l'image)")
