@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Iterable
 
+from territoire.agenda_loader import load_agenda
 from territoire.errors import IssueCollector
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
@@ -69,6 +70,11 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         for field_name, asset in (("logo", territory.logo), ("favicon", territory.favicon)):
             _check_asset(content, asset, territory_doc, (field_name,), issues)
 
+    # Agenda (issue 4). news_ids=None: related news are checked once the site has news.
+    agenda = load_agenda(data, issues, member_ids={e.id for e in registry.entries} if registry else None,
+                         value_ids={v.id for v in values} if values_file else None,
+                         axis_ids={a.id for a in axes} if axes_file else None, news_ids=None)
+
     issues.raise_if_any()
     return Site(
         root=project,
@@ -79,6 +85,7 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         key_figures=figures_file.figures,
         roles=registry.roles,
         members=sorted(members, key=lambda member: sort_key(member.name)),
+        agenda=agenda,
     )
 
 
