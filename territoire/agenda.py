@@ -210,6 +210,10 @@ class Agenda:
         """First days of every month in which an event takes place."""
         return sorted({day.replace(day=1) for event in self.events for day in event.days})
 
+    def in_month(self, month: dt.date) -> list[AgendaEvent]:
+        return [e for e in self.events
+                if any(day.year == month.year and day.month == month.month for day in e.days)]
+
     def month_neighbours(self, month: dt.date) -> tuple[dt.date | None, dt.date | None]:
         months = self.months()
         index = months.index(month)
