@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from territoire.models.events import AgendaFile, EditionsFile, EventFile, SeriesFile
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import MemberProfile, MembersRegistry
@@ -26,6 +27,10 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "key_figures": (KeyFiguresFile, "Chiffres clés (data/key_figures.yml)"),
     "members": (MembersRegistry, "Registre des membres (data/members.yml)"),
     "member-profile": (MemberProfile, "Profil d'un membre (data/members/<id>.yml)"),
+    "agenda": (AgendaFile, "Agenda : fuseau, types et publics (data/agenda.yml)"),
+    "event": (EventFile, "Événement (data/events/<id>.yml)"),
+    "series": (SeriesFile, "Série de réunions (data/series/<id>.yml)"),
+    "editions": (EditionsFile, "Éditions de la Semaine de l'industrie (data/editions.yml)"),
 }
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
