@@ -368,3 +368,16 @@ def test_sample_council_series_and_editions(sample_site) -> None:
     assert len(member.select("#evenements ~ ul .tp-event")) == 2
     assert sample_site.exists("semaine-de-l-industrie/2019/commune/orly/")
     assert sample_site.exists("agenda/agenda.ics")
+
+
+def test_bad_agenda_stops_the_build(tmp_path: Path) -> None:
+    from conftest import copy_project
+    project = copy_project(AGENDA, tmp_path / "project")
+    path = project / "data/events/dst-samedi.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("publics: [scolaires]", "publics: []"),
+                    encoding="utf-8")
+    result = build(project, tmp_path)
+    assert result.returncode != 0
+    assert ("data/events/dst-samedi.yml:6:10 publics: label Semaine d'essai 2020 : trouvé aucun public"
+            in result.output)
+    assert "Traceback" not in result.output
