@@ -190,11 +190,6 @@ class Agenda:
         return [e for e in events if not e.is_past(today)]
 
     @staticmethod
-    def past(events: list[AgendaEvent], today: dt.date) -> list[AgendaEvent]:
-        """Most recent first."""
-        return [e for e in reversed(events) if e.is_past(today)]
-
-    @staticmethod
     def by_month(events: list[AgendaEvent]) -> list[tuple[dt.date, list[AgendaEvent]]]:
         """Consecutive events grouped by the month they start in, keeping the given order."""
         groups: list[tuple[dt.date, list[AgendaEvent]]] = []

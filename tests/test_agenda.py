@@ -381,3 +381,35 @@ def test_bad_agenda_stops_the_build(tmp_path: Path) -> None:
     assert ("data/events/dst-samedi.yml:6:10 publics: label Semaine d'essai 2020 : trouvé aucun public"
             in result.output)
     assert "Traceback" not in result.output
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def _dom_after_scripts(site, url_path: str):
+    import subprocess
+    from bs4 import BeautifulSoup
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run"]
+    target = (site.site_dir / url_path / "index.html").as_uri()
+    completed = subprocess.run([str(CHROMIUM), *flags, "--dump-dom", target], capture_output=True,
+                               text=True, timeout=120)
+    return BeautifulSoup(completed.stdout, "lxml")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium absent")
+def test_script_corrects_the_split_from_today(agenda_site) -> None:
+    # Built as if on 29 March 2020; the browser's today is later than every event of the fixture.
+    assert dt.date.today() > dt.date(2020, 7, 4)
+    page = _dom_after_scripts(agenda_site, "agenda")
+    assert all(li.has_attr("hidden") for li in page.select("[data-agenda-upcoming] .tp-event"))
+    assert not page.select_one("[data-agenda-upcoming] [data-agenda-empty]").has_attr("hidden")
+    past = [li for li in page.select("[data-agenda-past] .tp-event") if not li.has_attr("hidden")]
+    assert _ids(past)[:2] == ["fete-deux-jours", "forum-reporte"] and len(past) == 10
+    home = _dom_after_scripts(agenda_site, "").select_one("[data-agenda-next]")
+    assert all(li.has_attr("hidden") for li in home.select(".tp-event"))
+    assert not home.select_one("[data-agenda-empty]").has_attr("hidden")
+    grid = _dom_after_scripts(agenda_site, "agenda/mois/2020-03")
+    assert grid.select('td[aria-current="date"]') == []
+    edition = _dom_after_scripts(agenda_site, "semaine-de-l-industrie/2020")
+    assert not edition.select_one("form[data-live-filter]").has_attr("hidden")
