@@ -65,7 +65,7 @@ def add_files(files: Files, config: MkDocsConfig, site: Site) -> None:
     for month in agenda.months():
         key = f"{month:%Y-%m}"
         pages.add_page(files, config, kind="month", key=key, src_uri=f"{AGENDA_DIR}/mois/{key}.md",
-                       title=f"Agenda : {_month_name(month)}", template="agenda-month.html",
+                       title=f"Agenda\u00a0: {_month_name(month)}", template="agenda-month.html",
                        edit_path="data/agenda.yml", meta={"month": key})
     if agenda.editions:  # otherwise added above
         pages.add_page(files, config, kind="editions", key="index", src_uri=f"{EDITIONS_DIR}/index.md",
@@ -81,7 +81,7 @@ def add_files(files: Files, config: MkDocsConfig, site: Site) -> None:
                 pages.add_page(files, config, kind="edition-filter",
                                key=f"{edition.id}/{facet_kind}/{facet.key}",
                                src_uri=f"{EDITIONS_DIR}/{edition.id}/{facet_kind}/{facet.key}.md",
-                               title=str(escape(f"{edition.name} : {label}")), template="edition-filter.html",
+                               title=str(escape(f"{edition.name}\u00a0: {label}")), template="edition-filter.html",
                                edit_path="data/editions.yml",
                                meta={"edition": edition.id, "facet_kind": facet_kind,
                                      "facet_key": facet.key})
