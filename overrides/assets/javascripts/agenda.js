@@ -71,7 +71,8 @@
           item.hidden = !keep;
           if (keep) { shown += 1; }
         });
-        count.textContent = shown + (shown > 1 ? " événements affichés" : " événement affiché");
+        count.textContent = shown === 0 ? "Aucun événement ne correspond à ces filtres."
+          : shown + (shown > 1 ? " événements affichés." : " événement affiché.");
       }
       form.addEventListener("change", apply);
       form.addEventListener("submit", function (event) { event.preventDefault(); });
