@@ -8,10 +8,8 @@ day clocks go forward in Paris, so that the build-time split and the UTC offsets
 from __future__ import annotations
 
 import datetime as dt
-import filecmp
 import json
 import os
-import re
 from pathlib import Path
 from unittest import mock
 
@@ -302,7 +300,7 @@ def test_edition_filter_pages_list_exactly_their_events(agenda_site) -> None:
         assert _ids(page.select("ul.tp-events .tp-event")) == expected, key
         count = page.select_one(".tp-filter-count").get_text(strip=True)
         assert count.startswith(f"{len(expected)} événement"), key
-        assert page.select_one(f'.tp-filters a[aria-current="page"]') is not None
+        assert page.select_one('.tp-filters a[aria-current="page"]') is not None
 
 
 def test_edition_page_links_filters_with_counts(agenda_site) -> None:

@@ -21,8 +21,9 @@ from mkdocs.structure.files import File, Files
 
 from territoire import ical
 from territoire.agenda import (FACET_KINDS, WEEKDAY_NAMES, WEEKDAY_SHORT, Agenda, AgendaEvent,
-                               slugify)
+                               Facet, slugify)
 from territoire.agenda_text import clock, event_when, weekday_date
+from territoire.french import month_year
 from territoire.engine import pages
 from territoire.jsonld import event_json_ld
 from territoire.site import Site
@@ -61,11 +62,11 @@ def add_files(files: Files, config: MkDocsConfig, site: Site) -> None:
     for event in agenda.events:
         pages.add_page(files, config, kind="event", key=event.id, src_uri=f"{AGENDA_DIR}/{event.id}.md",
                        title=str(escape(event.title)), template="event.html", edit_path=event.source,
-                       meta={"description": str(escape(_summary(event, agenda, site)))})
+                       meta={"description": str(escape(_summary(event)))})
     for month in agenda.months():
         key = f"{month:%Y-%m}"
         pages.add_page(files, config, kind="month", key=key, src_uri=f"{AGENDA_DIR}/mois/{key}.md",
-                       title=f"Agenda\u00a0: {_month_name(month)}", template="agenda-month.html",
+                       title=f"Agenda\u00a0: {month_year(month)}", template="agenda-month.html",
                        edit_path="data/agenda.yml", meta={"month": key})
     if agenda.editions:  # otherwise added above
         pages.add_page(files, config, kind="editions", key="index", src_uri=f"{EDITIONS_DIR}/index.md",
@@ -149,17 +150,12 @@ def _member_url(config: MkDocsConfig, event: AgendaEvent) -> str | None:
     return absolute_url(config, "member", event.organizer_member) if event.organizer_member else None
 
 
-def _summary(event: AgendaEvent, agenda: Agenda, site: Site) -> str:
+def _summary(event: AgendaEvent) -> str:
     place = event.place.commune if event.place else "en ligne"
     return f"{event.type.name}, {event_when(event)}, {place}."
 
 
-def _month_name(month: dt.date) -> str:
-    from territoire.french import month_year
-    return month_year(month)
-
-
-def _facet_label(facet) -> str:
+def _facet_label(facet: Facet) -> str:
     if facet.day is not None:
         return weekday_date(facet.day)
     return facet.label
