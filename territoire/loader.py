@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Iterable
 
+from territoire.agenda_loader import load_agenda
 from territoire.errors import IssueCollector
 from territoire.legal import load_legal
 from territoire.safety import check_image
@@ -18,7 +19,7 @@ from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import Member, MemberProfile, MembersRegistry
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
-from territoire.news import KnownIds, load_news
+from territoire.news import KnownIds, load_news, news_ids
 from territoire.site import Site
 from territoire.sources import SourceDocument, dotted_path, read_yaml
 from territoire.validation import describe_found, validate
@@ -73,11 +74,16 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         for field_name, asset in (("logo", territory.logo), ("favicon", territory.favicon)):
             _check_asset(content, asset, territory_doc, (field_name,), issues)
 
-    # News hook point: pass the agenda's event ids as ``events=`` once the site has events; until
-    # then (events=None) an article's "evenements" are not checked.
+    # Articles and events refer to each other: an article is known by its file name, so the agenda
+    # can check its news ids before the articles are validated, and the articles then check theirs.
+    agenda = load_agenda(data, issues, member_ids={e.id for e in registry.entries} if registry else None,
+                         value_ids={v.id for v in values} if values_file else None,
+                         axis_ids={a.id for a in axes} if axes_file else None,
+                         news_ids=news_ids(content))
     news = load_news(data, content, issues, KnownIds(
         members={member.id for member in members}, values={v.id for v in values},
-        axes={a.id for a in axes}, events=None))
+        axes={a.id for a in axes},
+        events={event.id for event in agenda.events} if agenda else None))
 
     issues.raise_if_any()
     return Site(
@@ -93,6 +99,7 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         news=news.items,
         news_categories=news.categories,
         authors=news.authors,
+        agenda=agenda,
     )
 
 

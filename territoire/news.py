@@ -46,6 +46,11 @@ class KnownIds:
     events: set[str] | None = None
 
 
+def news_ids(content: Path) -> set[str]:
+    """Articles are known by their file name (without ``.md``) wherever data refers to them."""
+    return {path.stem for path in (content / POSTS_DIR).rglob("*.md")}
+
+
 def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds) -> NewsData:
     """Every article, newest first; the lists are only required once there is an article."""
     posts = sorted((content / POSTS_DIR).rglob("*.md")) if (content / POSTS_DIR).is_dir() else []

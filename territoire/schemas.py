@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from territoire.models.events import AgendaFile, EditionsFile, EventFile, SeriesFile
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.legal import Legal
@@ -32,6 +33,10 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "news_categories": (NewsCategoriesFile, "Catégories d'actualités (data/news_categories.yml)"),
     "authors": (AuthorsFile, "Auteurs d'actualités (data/authors.yml)"),
     "news-front-matter": (NewsFrontMatter, "En-tête d'un article (content/actualites/posts/*.md)"),
+    "agenda": (AgendaFile, "Agenda : fuseau, types et publics (data/agenda.yml)"),
+    "event": (EventFile, "Événement (data/events/<id>.yml)"),
+    "series": (SeriesFile, "Série de réunions (data/series/<id>.yml)"),
+    "editions": (EditionsFile, "Éditions de la Semaine de l'industrie (data/editions.yml)"),
 }
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from territoire.agenda import Agenda
 from territoire.models.figures import KeyFigure
 from territoire.models.identity import Territory
 from territoire.models.legal import Legal
@@ -31,6 +32,7 @@ class Site:
     news_categories: list[NewsCategory] = field(default_factory=list)
     authors: list[Author] = field(default_factory=list)
     _index: dict[tuple[str, str], object] = field(default_factory=dict, repr=False, compare=False)
+    agenda: Agenda | None = None  # None when the territory has no data/agenda.yml
 
     def __post_init__(self) -> None:
         for kind, items in (("value", self.values), ("axis", self.axes), ("sector", self.sectors),

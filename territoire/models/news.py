@@ -94,6 +94,11 @@ class NewsItem:
     """Path relative to the project, for messages and edit links."""
 
     @property
+    def id(self) -> str:
+        """The file name without ``.md``: how events and actions refer to an article."""
+        return self.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+
+    @property
     def title(self) -> str:
         return self.front.title
 

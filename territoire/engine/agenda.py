@@ -1,0 +1,161 @@
+"""MkDocs glue of the agenda: its virtual pages, its .ics files and what its templates call.
+
+Pages: ``/agenda/`` (upcoming then past), one page per event and per month with events,
+``/semaine-de-l-industrie/`` (every edition), one page per edition and one no-JavaScript filter
+page per edition and type, audience, commune or day that has events. Files: the site-wide feed,
+one per event type, per edition and per event, written as generated static files (bytes from
+``territoire.ical``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from territoire import ical
+from territoire.agenda import (FACET_KINDS, WEEKDAY_NAMES, WEEKDAY_SHORT, Agenda, AgendaEvent,
+                               Facet, slugify)
+from territoire.agenda_text import clock, event_when, weekday_date
+from territoire.french import month_year
+from territoire.engine import pages
+from territoire.jsonld import event_json_ld
+from territoire.site import Site
+
+TODAY_VARIABLE = "TERRITOIRE_AUJOURDHUI"
+AGENDA_DIR = "agenda"
+EDITIONS_DIR = "semaine-de-l-industrie"
+
+
+def today(agenda: Agenda) -> dt.date:
+    """The build date in the agenda's zone; tests and previews may set it with TERRITOIRE_AUJOURDHUI."""
+    forced = os.environ.get(TODAY_VARIABLE)
+    if forced:
+        return dt.date.fromisoformat(forced)
+    return dt.datetime.now(agenda.timezone).date()
+
+
+def ics_path(kind: str, key: str = "") -> str:
+    """Site-relative path of a feed: ``all``, ``type``, ``edition`` or ``event``."""
+    return {"all": f"{AGENDA_DIR}/agenda.ics", "type": f"{AGENDA_DIR}/types/{key}.ics",
+            "edition": f"{EDITIONS_DIR}/{key}.ics", "event": f"{AGENDA_DIR}/ics/{key}.ics"}[kind]
+
+
+def add_files(files: Files, config: MkDocsConfig, site: Site) -> None:
+    agenda = site.agenda
+    # The index pages exist even without agenda data: the shared nav links to them.
+    pages.add_page(files, config, kind="agenda", key="index", src_uri=f"{AGENDA_DIR}/index.md",
+                   title="Agenda", template="agenda.html", edit_path="data/agenda.yml", in_nav=True)
+    if agenda is None or not agenda.editions:
+        pages.add_page(files, config, kind="editions", key="index", src_uri=f"{EDITIONS_DIR}/index.md",
+                       title=agenda.editions_title if agenda and agenda.editions_title
+                       else "Semaine de l'industrie", template="editions.html",
+                       edit_path="data/editions.yml", in_nav=True)
+    if agenda is None:
+        return
+    for event in agenda.events:
+        pages.add_page(files, config, kind="event", key=event.id, src_uri=f"{AGENDA_DIR}/{event.id}.md",
+                       title=str(escape(event.title)), template="event.html", edit_path=event.source,
+                       meta={"description": str(escape(_summary(event)))})
+    for month in agenda.months():
+        key = f"{month:%Y-%m}"
+        pages.add_page(files, config, kind="month", key=key, src_uri=f"{AGENDA_DIR}/mois/{key}.md",
+                       title=f"Agenda\u00a0: {month_year(month)}", template="agenda-month.html",
+                       edit_path="data/agenda.yml", meta={"month": key})
+    if agenda.editions:  # otherwise added above
+        pages.add_page(files, config, kind="editions", key="index", src_uri=f"{EDITIONS_DIR}/index.md",
+                       title=agenda.editions_title, template="editions.html",
+                       edit_path="data/editions.yml", in_nav=True)
+    for edition in agenda.editions:
+        pages.add_page(files, config, kind="edition", key=edition.id,
+                       src_uri=f"{EDITIONS_DIR}/{edition.id}.md", title=str(escape(edition.name)),
+                       template="edition.html", edit_path="data/editions.yml")
+        for facet_kind, facets in agenda.facets(edition.id).items():
+            for facet in facets:
+                label = _facet_label(facet)
+                pages.add_page(files, config, kind="edition-filter",
+                               key=f"{edition.id}/{facet_kind}/{facet.key}",
+                               src_uri=f"{EDITIONS_DIR}/{edition.id}/{facet_kind}/{facet.key}.md",
+                               title=str(escape(f"{edition.name}\u00a0: {label}")), template="edition-filter.html",
+                               edit_path="data/editions.yml",
+                               meta={"edition": edition.id, "facet_kind": facet_kind,
+                                     "facet_key": facet.key})
+    _add_feeds(files, config, site, agenda)
+
+
+def _add_feeds(files: Files, config: MkDocsConfig, site: Site, agenda: Agenda) -> None:
+    host = urlsplit(config.site_url or "").hostname or "localhost"
+    signature = site.territory.signature
+
+    def write(path: str, events: list[AgendaEvent], name: str) -> None:
+        if not events:
+            return  # RFC 5545: a calendar holds at least one component
+        content = ical.calendar_bytes(events, name=name, host=host,
+                                      url_of=lambda event: absolute_url(config, "event", event.id))
+        files.append(File.generated(config, path, content=content))
+
+    write(ics_path("all"), agenda.events, f"{signature} : agenda")
+    for event_type in agenda.used_types():
+        write(ics_path("type", event_type.id), agenda.of_type(event_type.id),
+              f"{signature} : {event_type.name}")
+    for edition in agenda.editions:
+        write(ics_path("edition", edition.id), agenda.of_edition(edition.id), edition.name)
+    for event in agenda.events:
+        write(ics_path("event", event.id), [event], event.title)
+
+
+def absolute_url(config: MkDocsConfig, kind: str, key: str) -> str:
+    base = (config.site_url or "/").rstrip("/") + "/"
+    return base + pages.url_of(config, kind, key)
+
+
+def organizer_name(site: Site, event: AgendaEvent) -> str:
+    return site.member(event.organizer_member).name if event.organizer_member else event.organizer_name
+
+
+def install_globals(env: Environment, config: MkDocsConfig, site: Site) -> None:
+    agenda = site.agenda
+    env.globals["agenda"] = agenda
+    env.globals["agenda_ics"] = ics_path
+    env.filters["event_when"] = event_when
+    env.filters["clock"] = clock
+    env.filters["weekday_date"] = weekday_date
+    env.filters["slug"] = slugify
+    env.globals["agenda_weekdays"] = list(zip(WEEKDAY_SHORT, WEEKDAY_NAMES))
+    env.globals["facet_kinds"] = FACET_KINDS
+    if agenda is None:
+        return
+    env.globals["agenda_today"] = today(agenda)
+    env.globals["event_organizer"] = lambda event: organizer_name(site, event)
+    env.globals["event_links"] = lambda event: _calendar_links(config, event)
+    env.globals["event_json_ld"] = lambda event: event_json_ld(
+        event, url=absolute_url(config, "event", event.id),
+        organizer_name=organizer_name(site, event),
+        organizer_url=(_member_url(config, event) or event.organizer_url))
+    env.globals["month_of"] = lambda key: dt.date.fromisoformat(key + "-01")
+
+
+def _calendar_links(config: MkDocsConfig, event: AgendaEvent) -> dict[str, Any]:
+    url = absolute_url(config, "event", event.id)
+    return {"google": ical.google_link(event, url), "outlook": ical.outlook_link(event, url)}
+
+
+def _member_url(config: MkDocsConfig, event: AgendaEvent) -> str | None:
+    return absolute_url(config, "member", event.organizer_member) if event.organizer_member else None
+
+
+def _summary(event: AgendaEvent) -> str:
+    place = event.place.commune if event.place else "en ligne"
+    return f"{event.type.name}, {event_when(event)}, {place}."
+
+
+def _facet_label(facet: Facet) -> str:
+    if facet.day is not None:
+        return weekday_date(facet.day)
+    return facet.label

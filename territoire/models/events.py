@@ -1,0 +1,204 @@
+"""Agenda data: event types and audiences, single events, recurring series, industry-week editions.
+
+Files: ``data/agenda.yml`` (time zone, types, audiences), ``data/events/<id>.yml`` (one event per
+file, the id is the file name), ``data/series/<id>.yml`` (a recurring meeting and the overrides of
+its occurrences), ``data/editions.yml`` (the "Semaine de l'industrie" editions). A start or end is
+a date (all-day event) or a date and a time in the agenda's time zone; localisation to that zone,
+and every check across files, happen in ``territoire.agenda_loader``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
+
+from territoire.models.common import IsoDate, Slug, StrictModel, WebUrl, expected
+
+_DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$")
+_TIME = re.compile(r"^(\d{2}):(\d{2})$")
+
+
+def _when(value: Any) -> Any:
+    """A date (all-day) or a date-time; a written offset is kept to be checked against the zone."""
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        match = _DATE_TIME.fullmatch(text)
+        try:
+            if match:
+                day, hour, minute, second = match.groups()
+                return dt.datetime.combine(dt.date.fromisoformat(day),
+                                           dt.time(int(hour), int(minute), int(second or 0)))
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise expected("une date AAAA-MM-JJ (journée entière) ou une date et une heure "
+                   "« AAAA-MM-JJ HH:MM », ex. « 2019-10-01 18:00 »")
+
+
+def _clock(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        # YAML 1.1 reads an unquoted 18:00 as the sexagesimal number 1080.
+        value = f"{value // 60:02d}:{value % 60:02d}"
+    if isinstance(value, str) and _TIME.fullmatch(value.strip()):
+        hour, minute = (int(part) for part in value.strip().split(":"))
+        if hour < 24 and minute < 60:
+            return dt.time(hour, minute)
+    raise expected("une heure « HH:MM », ex. « 18:30 »")
+
+
+When = Annotated[dt.date | dt.datetime, BeforeValidator(_when),
+                 WithJsonSchema({"type": "string",
+                                 "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?"})]
+Clock = Annotated[dt.time, BeforeValidator(_clock),
+                  WithJsonSchema({"type": "string", "pattern": r"^\d{2}:\d{2}$"})]
+Status = Literal["prévu", "annulé", "reporté"]
+Weekday = Literal["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+
+def _non_empty(value: str) -> str:
+    if not value:
+        raise expected("un texte non vide")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_non_empty)]
+
+
+class EventType(StrictModel):
+    id: Slug = Field(alias="id")
+    name: str = Field(alias="nom", min_length=1, description="Nom affiché, ex. « Atelier ».")
+
+
+class Audience(StrictModel):
+    id: Slug = Field(alias="id")
+    name: str = Field(alias="nom", min_length=1, description="Nom affiché, ex. « Scolaires ».")
+
+
+class AgendaFile(StrictModel):
+    timezone: str = Field(default="Europe/Paris", alias="fuseau",
+                          description="Fuseau horaire IANA des heures écrites dans les événements.")
+    types: list[EventType] = Field(alias="types", min_length=1)
+    audiences: list[Audience] = Field(alias="publics", min_length=1)
+
+
+class Place(StrictModel):
+    name: str | None = Field(default=None, alias="nom", description="Nom du lieu, s'il est connu.")
+    address: str | None = Field(default=None, alias="adresse")
+    commune: Text = Field(alias="commune")
+
+
+class Organizer(StrictModel):
+    member: Slug | None = Field(default=None, alias="membre",
+                                description="Identifiant d'un membre de data/members.yml.")
+    name: str | None = Field(default=None, alias="nom", description="Nom libre, si ce n'est pas un membre.")
+    website: WebUrl | None = Field(default=None, alias="site_web")
+
+    @model_validator(mode="after")
+    def _one_of(self) -> "Organizer":
+        if bool(self.member) == bool(self.name):
+            raise expected("soit « membre » (un identifiant de membre), soit « nom » (un texte libre)")
+        return self
+
+
+class Speaker(StrictModel):
+    name: Text = Field(alias="nom")
+    role: str | None = Field(default=None, alias="fonction")
+
+
+class ProgrammeItem(StrictModel):
+    time: Clock | None = Field(default=None, alias="heure")
+    title: Text = Field(alias="titre")
+    description: str | None = Field(default=None, alias="description")
+
+
+class EventFields(StrictModel):
+    """Fields shared by an event and a series."""
+
+    timezone: str | None = Field(default=None, alias="fuseau",
+                                 description="Fuseau horaire IANA, s'il diffère de celui de data/agenda.yml.")
+    place: Place | None = Field(default=None, alias="lieu")
+    online: WebUrl | None = Field(default=None, alias="en_ligne", description="Adresse de l'événement en ligne.")
+    organizer: Organizer = Field(alias="organisateur")
+    type: Slug = Field(alias="type", description="Identifiant d'un type de data/agenda.yml.")
+    audiences: list[Slug] = Field(alias="publics", description="Identifiants de publics de data/agenda.yml.")
+    registration: WebUrl | None = Field(default=None, alias="inscription")
+    free: bool = Field(default=True, alias="gratuit")
+    price: str | None = Field(default=None, alias="tarif", description="Tarif, pour un événement payant.")
+    description: str | None = Field(default=None, alias="description", description="Présentation (Markdown).")
+    speakers: list[Speaker] = Field(default_factory=list, alias="intervenants")
+    programme: list[ProgrammeItem] = Field(default_factory=list, alias="programme")
+    values: list[Slug] = Field(default_factory=list, alias="valeurs")
+    axes: list[Slug] = Field(default_factory=list, alias="axes")
+    news: list[Slug] = Field(default_factory=list, alias="actualites",
+                             description="Identifiants d'actualités liées.")
+    updated: IsoDate | None = Field(default=None, alias="mis_a_jour",
+                                    description="Date de la dernière modification (DTSTAMP des fichiers .ics).")
+
+
+class EventFile(EventFields):
+    title: Text = Field(alias="titre")
+    start: When = Field(alias="debut", description="Date (journée entière) ou date et heure « AAAA-MM-JJ HH:MM ».")
+    end: When | None = Field(default=None, alias="fin", description="Même forme que « debut » ; "
+                                                                     "pour une journée entière, le dernier jour.")
+    status: Status = Field(default="prévu", alias="statut")
+    new_start: When | None = Field(default=None, alias="nouvelle_date",
+                                   description="Nouvelle date d'un événement reporté.")
+    themes: list[Text] = Field(default_factory=list, alias="themes")
+    edition: Slug | None = Field(default=None, alias="edition",
+                                 description="Identifiant d'une édition de data/editions.yml.")
+
+
+class Recurrence(StrictModel):
+    frequency: Literal["mensuelle", "hebdomadaire"] = Field(alias="frequence")
+    weekday: Weekday = Field(alias="jour")
+    rank: int | None = Field(default=None, alias="rang", ge=-1, le=5,
+                             description="Pour « mensuelle » : 1 pour le premier <jour> du mois, -1 pour le dernier.")
+    first: IsoDate = Field(alias="du")
+    until: IsoDate = Field(alias="au")
+
+
+class Occurrence(StrictModel):
+    """What one meeting of a series changes: its theme, its status, its text."""
+
+    date: IsoDate = Field(alias="date", description="Date prévue par la règle de la série.")
+    title: str | None = Field(default=None, alias="titre")
+    themes: list[Text] = Field(default_factory=list, alias="themes")
+    description: str | None = Field(default=None, alias="description")
+    speakers: list[Speaker] = Field(default_factory=list, alias="intervenants")
+    status: Status = Field(default="prévu", alias="statut")
+    new_start: When | None = Field(default=None, alias="nouvelle_date")
+    news: list[Slug] = Field(default_factory=list, alias="actualites")
+    values: list[Slug] = Field(default_factory=list, alias="valeurs")
+    axes: list[Slug] = Field(default_factory=list, alias="axes")
+
+
+class SeriesFile(EventFields):
+    title: Text = Field(alias="titre")
+    recurrence: Recurrence = Field(alias="recurrence")
+    start_time: Clock | None = Field(default=None, alias="heure_debut",
+                                     description="Sans heure, chaque séance est une journée entière.")
+    end_time: Clock | None = Field(default=None, alias="heure_fin")
+    occurrences: list[Occurrence] = Field(default_factory=list, alias="seances")
+
+
+class Edition(StrictModel):
+    id: Slug = Field(alias="id")
+    year: int = Field(alias="annee", ge=2000, le=2100)
+    name: Text = Field(alias="nom")
+    start: IsoDate = Field(alias="debut")
+    end: IsoDate = Field(alias="fin")
+    theme: str | None = Field(default=None, alias="theme", description="Thème national de l'édition.")
+    description: str | None = Field(default=None, alias="description")
+
+
+class EditionsFile(StrictModel):
+    title: Text = Field(alias="titre", description="Nom de l'opération, ex. « Semaine de l'industrie ».")
+    introduction: str | None = Field(default=None, alias="introduction")
+    editions: list[Edition] = Field(alias="editions")
