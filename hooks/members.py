@@ -1,11 +1,25 @@
-"""The member directory and one profile page per member, generated from data/members*."""
+"""The member directory, its filter pages and one profile page per member, from data/members*.
+
+Filter pages (``membres/secteur/<id>/``, ``…/valeur/``, ``…/commune/``, ``…/role/``) let visitors
+without JavaScript filter the directory; the directory's script filters the same cards in place.
+"""
 
 from __future__ import annotations
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from territoire.directory import facets, filter_options, member_filters
 from territoire.engine import pages, state
+from territoire.engine.escaping import autoescape_templates
+
+_ESCAPED_TEMPLATES = (
+    "members.html", "member.html", "members-filter.html",
+    "partials/member-card.html", "partials/member-facts.html", "partials/member-list.html",
+    "partials/member-logo.html", "partials/member-jsonld.html", "partials/member-email.html",
+    "partials/member-filters.html",
+)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -18,4 +32,25 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                        template="member.html", edit_path=member.profile_path,
                        meta={"description": f"{member.name}, membre depuis le "
                                             f"{member.since:%d/%m/%Y}."})
+    for option in filter_options(site):
+        pages.add_page(files, config, kind="members-filter", key=option.page_key,
+                       src_uri=f"membres/{option.page_key}.md",
+                       title=f"Les membres : {option.label}", template="members-filter.html",
+                       edit_path="data/members.yml",
+                       meta={"facet": option.facet, "option": option.key})
     return files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    site = state.site_of(config)
+    env.globals["member_facets"] = facets(site)
+    env.filters["member_filters"] = member_filters
+    env.filters["email_parts"] = _email_parts
+    autoescape_templates(env, _ESCAPED_TEMPLATES)
+    return env
+
+
+def _email_parts(address: str) -> dict[str, str]:
+    """The two halves of an address, reversed, so that the page never holds it whole."""
+    user, _, domain = address.partition("@")
+    return {"user": user, "domain": domain, "user_reversed": user[::-1], "domain_reversed": domain[::-1]}

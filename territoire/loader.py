@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from territoire.errors import IssueCollector
+from territoire.images import LOGO_DIR, LOGO_MAX_BYTES, PICTURE_MAX_BYTES, check_image
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import Member, MemberProfile, MembersRegistry
@@ -151,10 +152,11 @@ def _load_members(data: Path, registry_doc: SourceDocument, registry: MembersReg
         if profile.sector:
             _check_reference(document, ("secteur",), profile.sector, sector_ids,
                              "secteur inconnu", "data/sectors.yml", issues)
-        _check_asset(content, profile.logo, document, ("logo",), issues)
+        check_image(content, profile.logo, document, ("logo",), issues,
+                    max_bytes=LOGO_MAX_BYTES, folder=LOGO_DIR)
         for offer_index, offering in enumerate(profile.offerings):
-            _check_asset(content, offering.image, document, ("savoir_faire", offer_index, "image"),
-                         issues)
+            check_image(content, offering.image, document, ("savoir_faire", offer_index, "image"),
+                        issues, max_bytes=PICTURE_MAX_BYTES)
             if offering.image and not offering.image_alt:
                 line, column = document.position(("savoir_faire", offer_index, "image"))
                 issues.add(path, line, column, f"savoir_faire[{offer_index}].image_alt",
