@@ -7,6 +7,7 @@ without JavaScript filter the directory; the directory's script filters the same
 from __future__ import annotations
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
@@ -28,14 +29,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                    title="Les membres", template="members.html", edit_path="data/members.yml", in_nav=True)
     for member in site.members:
         pages.add_page(files, config, kind="member", key=member.id,
-                       src_uri=f"membres/{member.id}.md", title=member.name,
+                       src_uri=f"membres/{member.id}.md", title=_text(member.name),
                        template="member.html", edit_path=member.profile_path,
-                       meta={"description": f"{member.name}, membre depuis le "
-                                            f"{member.since:%d/%m/%Y}."})
+                       meta={"description": _text(f"{member.name}, membre depuis le "
+                                                  f"{member.since:%d/%m/%Y}.")})
     for option in filter_options(site):
         pages.add_page(files, config, kind="members-filter", key=option.page_key,
                        src_uri=f"membres/{option.page_key}.md",
-                       title=f"Les membres : {option.label}", template="members-filter.html",
+                       title=_text(f"Les membres : {option.label}"), template="members-filter.html",
                        edit_path="data/members.yml",
                        meta={"facet": option.facet, "option": option.key})
     return files
@@ -48,6 +49,12 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.filters["email_parts"] = _email_parts
     autoescape_templates(env, _ESCAPED_TEMPLATES)
     return env
+
+
+def _text(text: str) -> str:
+    # Material prints a page's title and description without escaping (<title>, <meta>): a
+    # commune written by a firm must not be able to close them.
+    return str(escape(text))
 
 
 def _email_parts(address: str) -> dict[str, str]:
