@@ -38,7 +38,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                        src_uri=f"membres/{option.page_key}.md",
                        title=_text(f"Les membres : {option.label}"), template="members-filter.html",
                        edit_path="data/members.yml",
-                       meta={"facet": option.facet, "option": option.key})
+                       meta={"facet": option.facet, "option": option.key,
+                             "search": {"exclude": True}})
     return files
 
 
