@@ -4,16 +4,20 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import build
+from conftest import REPO, build
 from directory_project import (EMAIL, EMAIL_MEMBER, LOGO_MEMBER, SECTORS, SIZE, VALUES,
                                expected_filters, french_order, rows, write_project)
+from territoire import load_site
+from territoire.french import long_date
 
 SITE_URL = "https://industrie-positive.montpellier3m.example/"
 
@@ -213,3 +217,45 @@ def test_key_figures_page_shows_source_and_date(directory) -> None:
     assert rows_, "aucun chiffre"
     for row in rows_:
         assert row[2] and re.fullmatch(r"(1er|\d{1,2}) \w+ \d{4}", row[3]), row
+
+
+# The sample site (built once per session) holds the same features with real data.
+
+def test_sample_member_pages_have_json_ld_and_profile_link(sample_site) -> None:
+    site = load_site(REPO)
+    for member in site.members:
+        page = sample_site.html(f"membres/{member.id}/")
+        data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+        assert (data["@type"], data["name"]) == ("Organization", member.name)
+        assert data["mainEntityOfPage"] == f"{SITE_URL}membres/{member.id}/"
+        assert [o["itemOffered"]["name"] for o in data.get("makesOffer", [])] == \
+            [o.title for o in member.profile.offerings]
+        edit = [a for a in page.select("a") if a.get_text(strip=True) == "Modifier ce profil"]
+        assert edit[0]["href"].endswith(f"/edit/main/data/members/{member.id}.yml")
+
+
+def test_sample_exports_equal_the_data(sample_site) -> None:
+    site = load_site(REPO)
+    records = json.loads((sample_site.site_dir / "donnees/members.json").read_text(encoding="utf-8"))["enregistrements"]
+    assert [r["id"] for r in records] == sorted(m.id for m in site.members)
+    for record in records:
+        member = site.member(record["id"])
+        assert record["nom"] == member.name
+        assert record["commune"] == member.profile.commune
+        assert record["site_web"] == member.profile.website
+        assert record["valeurs"] == [site.value(v).name for v in member.profile.values]
+    table = list(csv.DictReader(io.StringIO((sample_site.site_dir / "donnees/members.csv")
+                                            .read_text(encoding="utf-8"), newline="")))
+    assert [row["nom"] for row in table] == [r["nom"] for r in records]
+
+
+def test_sample_key_figures_page_matches_the_data(sample_site) -> None:
+    figures = yaml.safe_load((REPO / "data/key_figures.yml").read_text(encoding="utf-8"))["chiffres"]
+    page = sample_site.html("chiffres-cles/")
+    shown = [[cell.get_text(" ", strip=True) for cell in tr.select("th, td")]
+             for tr in page.select("table tbody tr")]
+    assert shown == [[f["valeur"], f["libelle"], f["source"],
+                      long_date(f["date"] if isinstance(f["date"], dt.date) else dt.date.fromisoformat(f["date"]))]
+                     for f in figures]
+    home = sample_site.html("")
+    assert home.find("a", string="Tous les chiffres clés et leurs sources")["href"] == "chiffres-cles/"
