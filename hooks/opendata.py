@@ -26,8 +26,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     def url_for(kind: str, key: str) -> str:
         return (config.site_url or "").rstrip("/") + "/" + pages.url_of(config, kind, key)
 
+    context = opendata.ExportContext(site=site, url_for=url_for, config=config)
     for dataset in opendata.datasets():
-        rows = dataset.rows(site, url_for)
+        rows = dataset.rows(context)
         for suffix, content in (("json", opendata.to_json(dataset, rows)),
                                 ("csv", opendata.to_csv(dataset, rows))):
             files.append(File.generated(config, f"{EXPORT_DIR}/{dataset.id}.{suffix}", content=content))

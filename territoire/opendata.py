@@ -27,6 +27,17 @@ UrlFor = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
+class ExportContext:
+    """What a dataset's ``records`` function gets: the validated site, ``url_for(kind, key)``
+    giving a generated page's absolute URL, and the build's config (opaque here) for datasets
+    that read pages MkDocs built, such as blog posts."""
+
+    site: Site
+    url_for: UrlFor
+    config: Any = None
+
+
+@dataclass(frozen=True)
 class ExportField:
     name: str
     description: str
@@ -40,13 +51,13 @@ class Dataset:
     title: str
     description: str
     fields: tuple[ExportField, ...]
-    records: Callable[[Site, UrlFor], list[dict[str, Any]]]
+    records: Callable[[ExportContext], list[dict[str, Any]]]
     sort_field: str = "id"
 
-    def rows(self, site: Site, url_for: UrlFor) -> list[dict[str, Any]]:
+    def rows(self, context: ExportContext) -> list[dict[str, Any]]:
         names = [f.name for f in self.fields]
         rows = []
-        for record in self.records(site, url_for):
+        for record in self.records(context):
             if sorted(record) != sorted(names):
                 raise ValueError(f"{self.id}: champs {sorted(record)} au lieu de {sorted(names)}")
             rows.append({name: record[name] for name in names})
@@ -94,7 +105,8 @@ def _cell(value: Any, is_list: bool) -> str:
     return str(value)
 
 
-def _member_records(site: Site, url_for: UrlFor) -> list[dict[str, Any]]:
+def _member_records(context: ExportContext) -> list[dict[str, Any]]:
+    site, url_for = context.site, context.url_for
     records = []
     for member in site.members:
         profile = member.profile
