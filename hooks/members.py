@@ -37,7 +37,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         pages.add_page(files, config, kind="members-filter", key=option.page_key,
                        src_uri=f"membres/{option.page_key}.md",
                        title=_text(f"Les membres : {option.label}"), template="members-filter.html",
-                       edit_path="data/members.yml",
                        meta={"facet": option.facet, "option": option.key,
                              "search": {"exclude": True}})
     return files

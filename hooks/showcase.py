@@ -15,7 +15,7 @@ from territoire.engine.escaping import autoescape_templates
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     pages.add_page(files, config, kind="showcase", key="index", src_uri="made-in/index.md",
                    title="Savoir-faire et produits des membres", template="showcase.html",
-                   edit_path="data/members.yml", in_nav=True)
+                   in_nav=True)  # no edit link: the texts come from every member's profile
     pages.add_page(files, config, kind="key-figures", key="index", src_uri="chiffres-cles/index.md",
                    title="Chiffres clés", template="key-figures.html",
                    edit_path="data/key_figures.yml")
