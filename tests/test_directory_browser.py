@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, build
+from directory_project import EMAIL, EMAIL_MEMBER, write_project
 from territoire import load_site
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -146,7 +147,6 @@ def test_without_javascript_the_links_are_there_and_the_form_is_not(browser, sam
 
 
 def test_email_link_is_rebuilt_by_the_script(browser, tmp_path_factory) -> None:
-    from directory_project import EMAIL, EMAIL_MEMBER, write_project
     tmp = tmp_path_factory.mktemp("browser-directory")
     result = build(write_project(tmp / "project"), tmp)
     assert result.returncode == 0, result.output
