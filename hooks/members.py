@@ -1,11 +1,26 @@
-"""The member directory and one profile page per member, generated from data/members*."""
+"""The member directory, its filter pages and one profile page per member, from data/members*.
+
+Filter pages (``membres/secteur/<id>/``, ``…/valeur/``, ``…/commune/``, ``…/role/``) let visitors
+without JavaScript filter the directory; the directory's script filters the same cards in place.
+"""
 
 from __future__ import annotations
 
+from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from territoire.directory import facets, filter_options, member_filters
 from territoire.engine import pages, state
+from territoire.engine.escaping import autoescape_templates
+
+_ESCAPED_TEMPLATES = (
+    "members.html", "member.html", "members-filter.html",
+    "partials/member-card.html", "partials/member-facts.html", "partials/member-list.html",
+    "partials/member-logo.html", "partials/member-jsonld.html", "partials/member-email.html",
+    "partials/member-filters.html",
+)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -14,8 +29,35 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                    title="Les membres", template="members.html", edit_path="data/members.yml", in_nav=True)
     for member in site.members:
         pages.add_page(files, config, kind="member", key=member.id,
-                       src_uri=f"membres/{member.id}.md", title=member.name,
+                       src_uri=f"membres/{member.id}.md", title=_text(member.name),
                        template="member.html", edit_path=member.profile_path,
-                       meta={"description": f"{member.name}, membre depuis le "
-                                            f"{member.since:%d/%m/%Y}."})
+                       meta={"description": _text(f"{member.name}, membre depuis le "
+                                                  f"{member.since:%d/%m/%Y}.")})
+    for option in filter_options(site):
+        pages.add_page(files, config, kind="members-filter", key=option.page_key,
+                       src_uri=f"membres/{option.page_key}.md",
+                       title=_text(f"Les membres : {option.label}"), template="members-filter.html",
+                       meta={"facet": option.facet, "option": option.key,
+                             "search": {"exclude": True}})
     return files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    site = state.site_of(config)
+    env.globals["member_facets"] = facets(site)
+    env.filters["member_filters"] = member_filters
+    env.filters["email_parts"] = _email_parts
+    autoescape_templates(env, _ESCAPED_TEMPLATES)
+    return env
+
+
+def _text(text: str) -> str:
+    # Material prints a page's title and description without escaping (<title>, <meta>): a
+    # commune written by a firm must not be able to close them.
+    return str(escape(text))
+
+
+def _email_parts(address: str) -> dict[str, str]:
+    """The two halves of an address, reversed, so that the page never holds it whole."""
+    user, _, domain = address.partition("@")
+    return {"user": user, "domain": domain, "user_reversed": user[::-1], "domain_reversed": domain[::-1]}

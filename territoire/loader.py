@@ -14,7 +14,8 @@ from typing import Any, Iterable
 from territoire.agenda_loader import load_agenda
 from territoire.errors import IssueCollector
 from territoire.legal import load_legal
-from territoire.safety import check_image
+from territoire.images import (IDENTITY_IMAGE_MAX_BYTES, LOGO_DIR, LOGO_MAX_BYTES,
+                               PICTURE_MAX_BYTES, check_image)
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import Member, MemberProfile, MembersRegistry
@@ -130,15 +131,7 @@ def _check_reference(document: SourceDocument, path: tuple, found: str, known: s
 
 def _check_asset(content: Path, asset: str | None, document: SourceDocument, path: tuple,
                  issues: IssueCollector) -> None:
-    if not asset:
-        return
-    if (content / asset).is_file():
-        check_image(content / asset, asset, document, path, issues)
-        return
-    line, column = document.position(path)
-    issues.add(document.path, line, column, dotted_path(path),
-               f"fichier introuvable : trouvé « {asset} », attendu une image existante "
-               f"dans {issues.display_path(content)}/")
+    check_image(content, asset, document, path, issues, max_bytes=IDENTITY_IMAGE_MAX_BYTES)
 
 
 def _load_members(data: Path, registry_doc: SourceDocument, registry: MembersRegistry,
@@ -175,10 +168,11 @@ def _load_members(data: Path, registry_doc: SourceDocument, registry: MembersReg
         if profile.sector:
             _check_reference(document, ("secteur",), profile.sector, sector_ids,
                              "secteur inconnu", "data/sectors.yml", issues)
-        _check_asset(content, profile.logo, document, ("logo",), issues)
+        check_image(content, profile.logo, document, ("logo",), issues,
+                    max_bytes=LOGO_MAX_BYTES, folder=LOGO_DIR)
         for offer_index, offering in enumerate(profile.offerings):
-            _check_asset(content, offering.image, document, ("savoir_faire", offer_index, "image"),
-                         issues)
+            check_image(content, offering.image, document, ("savoir_faire", offer_index, "image"),
+                        issues, max_bytes=PICTURE_MAX_BYTES)
             if offering.image and not offering.image_alt:
                 line, column = document.position(("savoir_faire", offer_index, "image"))
                 issues.add(path, line, column, f"savoir_faire[{offer_index}].image_alt",

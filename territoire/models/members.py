@@ -58,7 +58,10 @@ class MemberProfile(StrictModel):
     address: str | None = Field(default=None, alias="adresse")
     website: WebUrl | None = Field(default=None, alias="site_web")
     contact: MemberContact = Field(default_factory=MemberContact, alias="contact")
-    logo: AssetPath | None = Field(default=None, alias="logo", description="Logo, chemin relatif à content/.")
+    logo: AssetPath | None = Field(
+        default=None, alias="logo",
+        description="Logo rangé dans content/images/membres/, chemin relatif à content/ (SVG, PNG, "
+                    "JPEG ou WebP, 100 Ko au plus ; SVG sans script ni référence externe).")
     values: list[Slug] = Field(default_factory=list, alias="valeurs",
                                description="Identifiants des valeurs que la structure incarne.")
     offerings: list[Offering] = Field(default_factory=list, alias="savoir_faire")
