@@ -16,6 +16,7 @@ from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import Member, MemberProfile, MembersRegistry
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
+from territoire.roadmap_loader import check_related, load_roadmap
 from territoire.site import Site
 from territoire.sources import SourceDocument, dotted_path, read_yaml
 from territoire.validation import describe_found, validate
@@ -69,6 +70,13 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         for field_name, asset in (("logo", territory.logo), ("favicon", territory.favicon)):
             _check_asset(content, asset, territory_doc, (field_name,), issues)
 
+    roadmap_doc, roadmap = load_roadmap(
+        data, issues, axes=axes if axes_file else None,
+        member_names={e.id: e.name for e in registry.entries} if registry_doc and registry else None)
+    if roadmap is not None and roadmap_doc is not None:
+        # The news and agenda features pass their identifiers here once they exist.
+        check_related(roadmap_doc, roadmap, issues, news_ids=None, event_ids=None)
+
     issues.raise_if_any()
     return Site(
         root=project,
@@ -79,6 +87,7 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         key_figures=figures_file.figures,
         roles=registry.roles,
         members=sorted(members, key=lambda member: sort_key(member.name)),
+        roadmap=roadmap,
     )
 
 

@@ -17,6 +17,7 @@ from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import MemberProfile, MembersRegistry
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
+from territoire.models.roadmap import RoadmapFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "territory": (Territory, "Identité du territoire (data/territory.yml)"),
@@ -26,6 +27,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "key_figures": (KeyFiguresFile, "Chiffres clés (data/key_figures.yml)"),
     "members": (MembersRegistry, "Registre des membres (data/members.yml)"),
     "member-profile": (MemberProfile, "Profil d'un membre (data/members/<id>.yml)"),
+    "roadmap": (RoadmapFile, "Feuille de route (data/roadmap.yml)"),
 }
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"

@@ -12,6 +12,7 @@ from territoire.models.figures import KeyFigure
 from territoire.models.identity import Territory
 from territoire.models.members import Member, Role
 from territoire.models.pillars import Axis, Sector, Value
+from territoire.roadmap import Roadmap
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Site:
     key_figures: list[KeyFigure]
     roles: list[Role]
     members: list[Member]
+    roadmap: Roadmap | None = None
     _index: dict[tuple[str, str], object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
