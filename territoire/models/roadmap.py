@@ -7,14 +7,22 @@ axes, members, news and events are checked by the roadmap loader, not here.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, WithJsonSchema
 
-from territoire.models.common import IsoDate, Slug, StrictModel
+from territoire.models.common import IsoDate, Slug, StrictModel, expected
 
 STATUSES = ("à lancer", "en cours", "réalisée", "abandonnée")
-Status = Literal["à lancer", "en cours", "réalisée", "abandonnée"]
+
+
+def _status(value: str) -> str:
+    if value not in STATUSES:
+        raise expected("l'un des statuts « à lancer », « en cours », « réalisée » ou « abandonnée »")
+    return value
+
+
+Status = Annotated[str, AfterValidator(_status), WithJsonSchema({"type": "string", "enum": list(STATUSES)})]
 
 
 class Indicator(StrictModel):
