@@ -77,6 +77,9 @@ def test_roadmap_page_is_marked_illustrative_and_lists_priority_first(sample_sit
     assert page.find(string=re.compile("Feuille de route")) is not None
     nav = [a.get_text(strip=True) for a in page.select(".md-tabs a, .md-nav a")]
     assert "Feuille de route" in nav and "Gouvernance" in nav
+    # Filter and action pages are generated out of the nav.
+    nav_links = [a["href"] for a in page.select(".md-tabs a, .md-nav a")]
+    assert not [href for href in nav_links if "statut/" in href or "actions/" in href or "axe/" in href]
 
 
 def test_filter_pages_work_without_javascript(sample_site) -> None:
@@ -156,6 +159,8 @@ from territoire.engine import pages
 def on_files(files, *, config):
     pages.add_page(files, config, kind="event", key="conseil-fevrier",
                    src_uri="agenda/conseil-fevrier.md", title="Conseil de février", template="main.html")
+    pages.add_page(files, config, kind="news", key="compte-rendu-janvier",
+                   src_uri="actualites/compte-rendu-janvier.md", title="Compte rendu", template="main.html")
     return files
 '''
 
@@ -184,7 +189,8 @@ def _build_with(tmp: Path, roadmap: str):
 @pytest.fixture(scope="module")
 def done_site(tmp_path_factory):
     return _build_with(tmp_path_factory.mktemp("done"), _roadmap_file(
-        _action("a", extra="    evenements: [conseil-fevrier, atelier-avril]\n"), _action("b")))
+        _action("a", extra="    evenements: [conseil-fevrier, atelier-avril]\n"
+                       "    actualites: [compte-rendu-janvier]\n"), _action("b")))
 
 
 @pytest.fixture(scope="module")
@@ -209,6 +215,8 @@ def test_related_events_link_when_the_agenda_has_them(done_site) -> None:
     assert items[0].a["href"] == "../../../agenda/conseil-fevrier/"
     assert done_site.exists("agenda/conseil-fevrier/")
     assert items[1].a is None and items[1].get_text(strip=True) == "atelier-avril"
+    [news] = page.select("#actualites-liees + ul li a")
+    assert news["href"] == "../../../actualites/compte-rendu-janvier/"
 
 
 def test_no_action_at_all(empty_site) -> None:
