@@ -32,12 +32,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         pages.add_page(files, config, kind="roadmap-action", key=action.id,
                        src_uri=f"{ROADMAP_DIR}/actions/{action.id}.md", title=action.title,
                        template="roadmap-action.html", edit_path=roadmap.path,
-                       meta={"description": f"Fiche action : {action.title} ({action.status})."})
+                       meta={"description": f"Fiche action\u00a0: {action.title} ({action.status})."})
     for group in roadmap.filters():
         for option in group.options:
             pages.add_page(files, config, kind="roadmap-filter", key=option.key,
                            src_uri=f"{ROADMAP_DIR}/{option.key}.md",
-                           title=f"Feuille de route : {option.label}",
+                           title=f"Feuille de route\u00a0: {option.label}",
                            template="roadmap-filter.html", edit_path=roadmap.path)
     return files
 

@@ -189,7 +189,7 @@ class Roadmap:
     def filters(self) -> list[FilterGroup]:
         """Every way to narrow the list, each option with its actions (lead: only those with some)."""
         axes = FilterGroup("axe", "Par axe", [
-            FilterOption(f"axe/{axis.id}", f"Axe {axis.number} : {axis.title}", self.of_axis(axis.id))
+            FilterOption(f"axe/{axis.id}", f"Axe {axis.number}\u00a0: {axis.title}", self.of_axis(axis.id))
             for axis in self.axes])
         statuses = FilterGroup("statut", "Par statut", [
             FilterOption(f"statut/{STATUS_SLUGS[s]}", s.capitalize(),

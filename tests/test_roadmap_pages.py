@@ -58,9 +58,10 @@ def test_roadmap_page_charts_overall_and_per_axis(sample_site) -> None:
     assert len(rects) == sum(1 for n in _expected(SAMPLE.roadmap.actions).values() if n)
     assert sum(float(r["width"]) for r in rects) == pytest.approx(100, abs=0.01)
     progress = SAMPLE.roadmap.progress()
-    assert f"{progress.percent_done} % réalisé" in charts[0].figcaption.get_text()
-    assert f"{progress.done} actions réalisées sur {progress.pursued} poursuivies" in \
-        charts[0].figcaption.get_text()
+    caption = " ".join(charts[0].figcaption.get_text().split())
+    assert caption == (f"Ensemble de la feuille de route : {progress.percent_done} % réalisé "
+                       f"({progress.done} actions réalisées sur {progress.pursued} poursuivies).")
+    assert "\u00a0%" in charts[0].figcaption.get_text()  # French spacing: no break before « % »
 
 
 def test_roadmap_page_is_marked_illustrative_and_lists_priority_first(sample_site) -> None:
@@ -119,12 +120,13 @@ def test_action_page_links_lead_partners_and_axis(sample_site) -> None:
     table = page.select_one("table.tp-indicators")
     assert table.caption.get_text(strip=True) == "Indicateurs de suivi"
     assert [td.get_text(strip=True) for td in table.tbody.tr.find_all("td")] == \
-        ["100 entreprises", "pas encore mesurée", "–", "–"]
+        ["100", "pas encore mesurée", "–", "–"]
+    assert " ".join(table.tbody.th.get_text().split()) == "Entreprises interrogées (entreprises)"
     named = sample_site.html("feuille-de-route/actions/conseils-mensuels/")
     assert named.select_one(".tp-lead-party").get_text(strip=True) == "Montpellier Méditerranée Métropole"
     assert named.select_one(".tp-lead-party a") is None
     cells = [td.get_text(strip=True) for td in named.select_one("table.tp-indicators tbody tr").find_all("td")]
-    assert cells == ["5 réunions", "1 réunions", "1er octobre 2019", "20 %"]
+    assert cells == ["5", "1", "1er octobre 2019", "20\u00a0%"]
 
 
 def test_member_and_axis_pages_list_their_actions(sample_site) -> None:
