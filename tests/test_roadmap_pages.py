@@ -192,7 +192,8 @@ def _build_with(tmp: Path, roadmap: str):
 def done_site(tmp_path_factory):
     return _build_with(tmp_path_factory.mktemp("done"), _roadmap_file(
         _action("a", extra="    evenements: [conseil-fevrier, atelier-avril]\n"
-                       "    actualites: [compte-rendu-janvier]\n"), _action("b")))
+                       "    actualites: [compte-rendu-janvier]\n"),
+        _action("b", extra="    budget_euros: 15000\n")))
 
 
 @pytest.fixture(scope="module")
@@ -219,6 +220,14 @@ def test_related_events_link_when_the_agenda_has_them(done_site) -> None:
     assert items[1].a is None and items[1].get_text(strip=True) == "atelier-avril"
     [news] = page.select("#actualites-liees + ul li a")
     assert news["href"] == "../../../actualites/compte-rendu-janvier/"
+
+
+def test_budget_in_euros_with_french_digits(done_site) -> None:
+    facts = done_site.html("feuille-de-route/actions/b/").select_one("dl.tp-facts")
+    terms = [dt.get_text(strip=True) for dt in facts.find_all("dt")]
+    budget = facts.find_all("dd")[terms.index("Budget")].get_text(strip=True)
+    assert budget == "15\u202f000 €"
+    assert "Budget" not in done_site.html("feuille-de-route/actions/a/").select_one("dl.tp-facts").get_text()
 
 
 def test_no_action_at_all(empty_site) -> None:
