@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 
 def long_date(value: dt.date) -> str:
@@ -18,3 +19,8 @@ def long_date(value: dt.date) -> str:
 def month_year(value: dt.date) -> str:
     """« octobre 2019 »."""
     return format_date(value, "MMMM y", locale="fr_FR")
+
+
+def number(value: float) -> str:
+    """« 1 500 », « 2,5 »: French separators, no useless decimals."""
+    return format_decimal(value, locale="fr_FR")

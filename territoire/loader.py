@@ -21,6 +21,7 @@ from territoire.models.identity import Territory
 from territoire.models.members import Member, MemberProfile, MembersRegistry
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
 from territoire.news import KnownIds, load_news, news_ids
+from territoire.roadmap_loader import check_related, load_roadmap
 from territoire.site import Site
 from territoire.sources import SourceDocument, dotted_path, read_yaml
 from territoire.validation import describe_found, validate
@@ -85,6 +86,12 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         members={member.id for member in members}, values={v.id for v in values},
         axes={a.id for a in axes},
         events={event.id for event in agenda.events} if agenda else None))
+    roadmap_doc, roadmap = load_roadmap(
+        data, issues, axes=axes if axes_file else None,
+        member_names={e.id: e.name for e in registry.entries} if registry_doc and registry else None)
+    if roadmap is not None and roadmap_doc is not None:
+        check_related(roadmap_doc, roadmap, issues, news_ids=news_ids(content),
+                      event_ids={event.id for event in agenda.events} if agenda else None)
 
     issues.raise_if_any()
     return Site(
@@ -101,6 +108,7 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         news_categories=news.categories,
         authors=news.authors,
         agenda=agenda,
+        roadmap=roadmap,
     )
 
 

@@ -20,6 +20,7 @@ from territoire.models.legal import Legal
 from territoire.models.members import MemberProfile, MembersRegistry
 from territoire.models.news import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
+from territoire.models.roadmap import RoadmapFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "territory": (Territory, "Identité du territoire (data/territory.yml)"),
@@ -37,6 +38,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "event": (EventFile, "Événement (data/events/<id>.yml)"),
     "series": (SeriesFile, "Série de réunions (data/series/<id>.yml)"),
     "editions": (EditionsFile, "Éditions de la Semaine de l'industrie (data/editions.yml)"),
+    "roadmap": (RoadmapFile, "Feuille de route (data/roadmap.yml)"),
 }
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"

@@ -15,6 +15,7 @@ from territoire.models.legal import Legal
 from territoire.models.members import Member, Role
 from territoire.models.news import Author, NewsCategory, NewsItem
 from territoire.models.pillars import Axis, Sector, Value
+from territoire.roadmap import Roadmap
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Site:
     news: list[NewsItem] = field(default_factory=list)
     news_categories: list[NewsCategory] = field(default_factory=list)
     authors: list[Author] = field(default_factory=list)
+    roadmap: Roadmap | None = None
     _index: dict[tuple[str, str], object] = field(default_factory=dict, repr=False, compare=False)
     agenda: Agenda | None = None  # None when the territory has no data/agenda.yml
 

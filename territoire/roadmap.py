@@ -1,0 +1,233 @@
+"""The validated roadmap and what the site shows of it: progress, filters and chart geometry.
+
+Everything a page needs is computed here (counts by status, share done, bar segments in percent of
+the bar's width, filter groups with their counts); the templates only draw it. Nothing here knows
+about HTML or MkDocs.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from territoire.models.roadmap import STATUSES, Action, RoadmapFile
+
+_SLUG_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def slugify(text: str) -> str:
+    """« À lancer » -> « a-lancer »; used for URLs of statuses and named partners."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    plain = "".join(c if c in _SLUG_CHARS else "-" for c in decomposed if not unicodedata.combining(c))
+    return "-".join(part for part in plain.split("-") if part)
+
+
+STATUS_SLUGS = {status: slugify(status) for status in STATUSES}
+DONE = "réalisée"
+ABANDONED = "abandonnée"
+# Bars read from what is done to what is not started; abandoned actions close the bar.
+BAR_ORDER = ("réalisée", "en cours", "à lancer", "abandonnée")
+
+
+@dataclass(frozen=True)
+class Party:
+    """Who leads or joins an action: a member of the council or a partner named in the data."""
+
+    key: str
+    name: str
+    member_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One status in a progress bar; ``x`` and ``width`` are percentages of the bar."""
+
+    status: str
+    slug: str
+    count: int
+    percent: int
+    x: float
+    width: float
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Counts by status for a set of actions.
+
+    The share done is counted over actions still pursued: an abandoned action is shown as such
+    but neither promised nor done. ``share_done`` is None when no action is pursued.
+    """
+
+    counts: dict[str, int]
+    total: int
+
+    @property
+    def done(self) -> int:
+        return self.counts[DONE]
+
+    @property
+    def pursued(self) -> int:
+        return self.total - self.counts[ABANDONED]
+
+    @property
+    def share_done(self) -> float | None:
+        return self.done / self.pursued if self.pursued else None
+
+    @property
+    def percent_done(self) -> int | None:
+        share = self.share_done
+        return None if share is None else round(share * 100)
+
+    @property
+    def rows(self) -> list[Segment]:
+        """One row per status in bar order, zero counts included: the chart's figures as text."""
+        rows, x = [], 0.0
+        for status in BAR_ORDER:
+            count = self.counts[status]
+            width = 100 * count / self.total if self.total else 0.0
+            rows.append(Segment(status, STATUS_SLUGS[status], count, round(width),
+                                round(x, 3), round(width, 3)))
+            x += width
+        return rows
+
+    @property
+    def segments(self) -> list[Segment]:
+        """Bar segments of the statuses present, left to right, widths summing to 100."""
+        return [row for row in self.rows if row.count]
+
+
+def progress_of(actions: list[Action]) -> Progress:
+    counts = {status: 0 for status in STATUSES}
+    for action in actions:
+        counts[action.status] += 1
+    return Progress(counts=counts, total=len(actions))
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    key: str
+    label: str
+    actions: list[Action]
+
+    @property
+    def count(self) -> int:
+        return len(self.actions)
+
+
+@dataclass(frozen=True)
+class FilterGroup:
+    key: str
+    label: str
+    options: list[FilterOption]
+
+
+def _order(action: Action, axis_numbers: dict[str, int]) -> tuple:
+    return (not action.priority, axis_numbers.get(action.axis, 0), action.target_date,
+            action.title.casefold())
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    """The actions in display order (priority first), with lookups by axis, status and party."""
+
+    file: RoadmapFile
+    axes: list  # the site's axes, in order: filters and charts follow it
+    parties: dict[str, Party]
+    path: str
+    actions: list[Action] = field(default_factory=list)
+    published: bool = True
+
+    @classmethod
+    def build(cls, file: RoadmapFile, axes: list, member_names: dict[str, str], path: str,
+              *, published: bool = True) -> Roadmap:
+        numbers = {axis.id: axis.number for axis in axes}
+        parties: dict[str, Party] = {}
+        for action in file.actions:
+            for name in (action.lead, *action.partners):
+                party = party_of(name, member_names)
+                parties.setdefault(party.key, party)
+        actions = sorted(file.actions, key=lambda a: _order(a, numbers))
+        return cls(file=file, axes=axes, parties=parties, path=path, actions=actions,
+                   published=published)
+
+    @property
+    def illustrative(self) -> bool:
+        return self.file.illustrative
+
+    @property
+    def notice(self) -> str | None:
+        return self.file.notice
+
+    @staticmethod
+    def status_slug(status: str) -> str:
+        return STATUS_SLUGS[status]
+
+    def action(self, action_id: str) -> Action:
+        return next(a for a in self.actions if a.id == action_id)
+
+    def progress(self, axis_id: str | None = None) -> Progress:
+        return progress_of(self.of_axis(axis_id) if axis_id else self.actions)
+
+    def progress_of(self, actions: list[Action]) -> Progress:
+        return progress_of(actions)
+
+    def of_axis(self, axis_id: str) -> list[Action]:
+        return [a for a in self.actions if a.axis == axis_id]
+
+    def lead_of(self, action: Action) -> Party:
+        return self.parties[party_key(action.lead)]
+
+    def partners_of(self, action: Action) -> list[Party]:
+        return [self.parties[party_key(name)] for name in action.partners]
+
+    def led_by(self, key: str) -> list[Action]:
+        return [a for a in self.actions if party_key(a.lead) == key]
+
+    def joined_by(self, key: str) -> list[Action]:
+        return [a for a in self.actions if key in {party_key(p) for p in a.partners}]
+
+    def filters(self) -> list[FilterGroup]:
+        """Every way to narrow the list, each option with its actions (lead: only those with some)."""
+        axes = FilterGroup("axe", "Par axe", [
+            FilterOption(f"axe/{axis.id}", f"Axe {axis.number}\u00a0: {axis.title}", self.of_axis(axis.id))
+            for axis in self.axes])
+        statuses = FilterGroup("statut", "Par statut", [
+            FilterOption(f"statut/{STATUS_SLUGS[s]}", s.capitalize(),
+                         [a for a in self.actions if a.status == s]) for s in STATUSES])
+        priority = FilterGroup("priorite", "Par priorité", [
+            FilterOption("priorite/prioritaires", "Actions prioritaires",
+                         [a for a in self.actions if a.priority]),
+            FilterOption("priorite/autres", "Autres actions",
+                         [a for a in self.actions if not a.priority])])
+        leads = sorted((p for p in self.parties.values() if self.led_by(p.key)),
+                       key=lambda p: _fold(p.name))
+        lead_group = FilterGroup("pilote", "Par pilote", [
+            FilterOption(f"pilote/{p.key}", p.name, self.led_by(p.key)) for p in leads])
+        return [axes, statuses, priority, lead_group]
+
+    def filter_option(self, key: str) -> tuple[FilterGroup, FilterOption]:
+        for group in self.filters():
+            for option in group.options:
+                if option.key == key:
+                    return group, option
+        raise KeyError(key)
+
+
+def is_member_reference(name: str) -> bool:
+    """A member is named by its identifier; anything with capitals or spaces is a partner's name."""
+    return slugify(name) == name
+
+
+def party_key(name: str) -> str:
+    return name if is_member_reference(name) else slugify(name)
+
+
+def party_of(name: str, member_names: dict[str, str]) -> Party:
+    if is_member_reference(name):
+        return Party(key=name, name=member_names.get(name, name), member_id=name)
+    return Party(key=slugify(name), name=name)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
