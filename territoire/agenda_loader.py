@@ -23,7 +23,7 @@ from territoire.models.common import SLUG_PATTERN
 from territoire.models.events import (AgendaFile, EditionsFile, EventFields, EventFile, Occurrence,
                                       SeriesFile)
 from territoire.sources import SourceDocument, dotted_path, read_yaml
-from territoire.validation import describe_found, validate
+from territoire.validation import check_unique, describe_found, validate
 
 AGENDA_FILE = "agenda.yml"
 EVENTS_DIR = "events"
@@ -72,8 +72,8 @@ class _AgendaLoader:
         agenda_file = validate(AgendaFile, agenda_doc, self.issues) if agenda_doc else None
         if agenda_file:
             self.zone = self._zone(agenda_file.timezone, agenda_doc, ("fuseau",))
-            _check_unique(agenda_doc, "types", agenda_file.types, self.issues)
-            _check_unique(agenda_doc, "publics", agenda_file.audiences, self.issues)
+            check_unique(agenda_doc, "types", agenda_file.types, self.issues)
+            check_unique(agenda_doc, "publics", agenda_file.audiences, self.issues)
             self.types = {t.id: t for t in agenda_file.types}
             self.audiences = {a.id: a for a in agenda_file.audiences}
             self.type_ids, self.audience_ids = set(self.types), set(self.audiences)
@@ -82,7 +82,7 @@ class _AgendaLoader:
             editions_doc = read_yaml(self.data / EDITIONS_FILE, self.issues)
             editions_file = validate(EditionsFile, editions_doc, self.issues) if editions_doc else None
             if editions_file:
-                _check_unique(editions_doc, "editions", editions_file.editions, self.issues)
+                check_unique(editions_doc, "editions", editions_file.editions, self.issues)
                 for index, edition in enumerate(editions_file.editions):
                     if edition.end < edition.start:
                         self._add(editions_doc, ("editions", index, "fin"),
@@ -421,19 +421,6 @@ def _yaml_files(directory: Path, issues: IssueCollector) -> list[Path]:
     for other in sorted(directory.glob("*.yaml")):
         issues.add(other, 1, 1, "", f"extension : trouvé « {other.name} », attendu un nom en « .yml »")
     return sorted(directory.glob("*.yml"))
-
-
-def _check_unique(document: SourceDocument, list_key: str, items: Iterable[Any],
-                  issues: IssueCollector) -> None:
-    seen: dict[str, int] = {}
-    for index, item in enumerate(items):
-        if item.id in seen:
-            line, column = document.position((list_key, index, "id"))
-            issues.add(document.path, line, column, f"{list_key}[{index}].id",
-                       f"identifiant en double : trouvé « {item.id} » déjà utilisé par "
-                       f"{list_key}[{seen[item.id]}], attendu un identifiant unique")
-        else:
-            seen[item.id] = index
 
 
 def _day_of(value: dt.date | dt.datetime) -> dt.date:

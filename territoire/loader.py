@@ -24,7 +24,7 @@ from territoire.news import KnownIds, load_news, news_ids
 from territoire.roadmap_loader import check_related, load_roadmap
 from territoire.site import Site
 from territoire.sources import SourceDocument, dotted_path, read_yaml
-from territoire.validation import describe_found, validate
+from territoire.validation import check_unique, describe_found, validate
 
 DATA_DIR = "data"
 CONTENT_DIR = "content"
@@ -59,14 +59,14 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
     values = values_file.values if values_file else []
     axes = axes_file.axes if axes_file else []
     sectors = sectors_file.sectors if sectors_file else []
-    _check_unique(values_doc, "valeurs", values, issues)
-    _check_unique(axes_doc, "axes", axes, issues)
-    _check_unique(sectors_doc, "secteurs", sectors, issues)
+    check_unique(values_doc, "valeurs", values, issues)
+    check_unique(axes_doc, "axes", axes, issues)
+    check_unique(sectors_doc, "secteurs", sectors, issues)
 
     members: list[Member] = []
     if registry_doc and registry:
-        _check_unique(registry_doc, "roles", registry.roles, issues)
-        _check_unique(registry_doc, "membres", registry.entries, issues)
+        check_unique(registry_doc, "roles", registry.roles, issues)
+        check_unique(registry_doc, "membres", registry.entries, issues)
         members = _load_members(data, registry_doc, registry, issues,
                                 value_ids={v.id for v in values} if values_file else None,
                                 sector_ids={s.id for s in sectors} if sectors_file else None,
@@ -110,19 +110,6 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         agenda=agenda,
         roadmap=roadmap,
     )
-
-
-def _check_unique(document: SourceDocument | None, list_key: str, items: Iterable[Any],
-                  issues: IssueCollector) -> None:
-    seen: dict[str, int] = {}
-    for index, item in enumerate(items):
-        if item.id in seen:
-            line, column = document.position((list_key, index, "id"))
-            issues.add(document.path, line, column, f"{list_key}[{index}].id",
-                       f"identifiant en double : trouvé « {item.id} » déjà utilisé par "
-                       f"{list_key}[{seen[item.id]}], attendu un identifiant unique")
-        else:
-            seen[item.id] = index
 
 
 def _check_reference(document: SourceDocument, path: tuple, found: str, known: set[str] | None,

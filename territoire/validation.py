@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import types
 import typing
-from typing import Any, TypeVar
+from typing import Any, Iterable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -157,3 +157,17 @@ def _unwrap(annotation: Any) -> Any:
         options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
         return _unwrap(options[0]) if len(options) == 1 else annotation
     return annotation
+
+
+def check_unique(document: SourceDocument, list_key: str, items: Iterable[Any],
+                 issues: IssueCollector) -> None:
+    """Report every item of ``document[list_key]`` whose ``id`` an earlier item already has."""
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if item.id in seen:
+            line, column = document.position((list_key, index, "id"))
+            issues.add(document.path, line, column, f"{list_key}[{index}].id",
+                       f"identifiant en double : trouvé « {item.id} » déjà utilisé par "
+                       f"{list_key}[{seen[item.id]}], attendu un identifiant unique")
+        else:
+            seen[item.id] = index
