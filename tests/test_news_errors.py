@@ -220,7 +220,7 @@ def test_a_territory_without_news_has_no_news_section(tmp_path):
     assert not (project / "content/actualites").exists(), "the blog wrote into content/"
     tabs = [a.get_text(strip=True) for a in result.html("").select(".md-tabs__link")]
     assert "Actualités" not in tabs and "Membres" in tabs
-    assert not result.html("").select('link[rel="alternate"]')
+    assert not result.html("").select('link[rel~="alternate"][type]')
 
 
 def test_build_stops_with_the_message_and_keeps_the_previous_site(tmp_path):

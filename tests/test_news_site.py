@@ -171,10 +171,10 @@ def test_rss_feeds(news_site):
 
 def test_feeds_advertised_in_every_head(news_site):
     for url in ("", "membres/atelier/", "actualites/2024/conseil-de-mars/", "valeurs/engagee/"):
-        hrefs = {link["href"] for link in news_site.html(url).select('link[rel="alternate"]')}
+        hrefs = {link["href"] for link in news_site.html(url).select('link[rel~="alternate"][type]')}
         assert {SITE_URL + "actualites/atom.xml", SITE_URL + "actualites/rss.xml"} <= hrefs, url
     category = news_site.html("actualites/categorie/economie/")
-    hrefs = {link["href"]: link["type"] for link in category.select('link[rel="alternate"]')}
+    hrefs = {link["href"]: link["type"] for link in category.select('link[rel~="alternate"][type]')}
     assert hrefs[SITE_URL + "actualites/categorie/economie/atom.xml"] == "application/atom+xml"
 
 
