@@ -22,6 +22,25 @@ PAGE_TYPES: dict[str, tuple[str, str]] = {
     "legal notice": ("mentions-legales/", "legal-notice.html"),
     "personal data": ("donnees-personnelles/", "legal-privacy.html"),
     "site plan": ("plan-du-site/", "site-plan.html"),
+    "news listing": ("actualites/", "blog.html"),
+    "news article": ("actualites/2019/premier-conseil-industrie-positive/", "blog-post.html"),
+    # The blog plugin renders its archive and category pages with blog.html too.
+    "news archive year": ("actualites/archives/2019/", "blog.html"),
+    "news category": ("actualites/categorie/vie-du-conseil/", "blog.html"),
+    "agenda": ("agenda/", "agenda.html"),
+    "month grid": ("agenda/mois/2019-10/", "agenda-month.html"),
+    "event": ("agenda/made-in-montpellier-2019/", "event.html"),
+    "industry-week editions": ("semaine-de-l-industrie/", "editions.html"),
+    "industry-week edition": ("semaine-de-l-industrie/2019/", "edition.html"),
+    "edition filter": ("semaine-de-l-industrie/2019/public/scolaires/", "edition-filter.html"),
+    "directory filter": ("membres/secteur/industrie/", "members-filter.html"),
+    "showcase": ("made-in/", "showcase.html"),
+    "open data": ("donnees/", "opendata.html"),
+    "key figures": ("chiffres-cles/", "key-figures.html"),
+    "roadmap": ("feuille-de-route/", "roadmap.html"),
+    "roadmap filter": ("feuille-de-route/statut/en-cours/", "roadmap-filter.html"),
+    "action": ("feuille-de-route/actions/conseils-mensuels/", "roadmap-action.html"),
+    "governance": ("gouvernance/", "governance.html"),
 }
 
 # Page type -> path, for the gates.

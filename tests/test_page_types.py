@@ -11,11 +11,17 @@ _TEMPLATE_LITERAL = re.compile(r"[\"']([\w-]+\.html)[\"']")
 _FRONT_MATTER_TEMPLATE = re.compile(r"^template:\s*['\"]?([\w-]+\.html)", re.MULTILINE)
 
 
+# Every page extends it; it is no page type of its own.
+_BASE_TEMPLATES = {"main.html"}
+
+
 def templates_in_use() -> set[str]:
-    """Templates named by the hooks (generated pages) and by the content pages' front matter."""
-    found = set()
-    for hook in (REPO / "hooks").glob("*.py"):
-        found |= set(_TEMPLATE_LITERAL.findall(hook.read_text(encoding="utf-8")))
+    """Templates named by the hooks and the engine (generated pages), by the content pages' front
+    matter, and every other top-level template of overrides/: the blog plugin picks blog.html and
+    blog-post.html by name, without any of our files naming them."""
+    found = {path.name for path in (REPO / "overrides").glob("*.html")} - _BASE_TEMPLATES
+    for module in [*(REPO / "hooks").glob("*.py"), *(REPO / "territoire" / "engine").glob("*.py")]:
+        found |= set(_TEMPLATE_LITERAL.findall(module.read_text(encoding="utf-8")))
     for page in (REPO / "content").rglob("*.md"):
         found |= set(_FRONT_MATTER_TEMPLATE.findall(page.read_text(encoding="utf-8")))
     # Only page templates of ours count (partials live under overrides/partials/).
