@@ -170,6 +170,10 @@ class Browser:
         """A page in a fresh context, for interaction tests (keyboard, layout); close its context."""
         return self._browser.new_context(**options).new_page()
 
+    def new_context(self, **options):
+        """A fresh context (no cache, no storage) for tests that open several pages; close it."""
+        return self._browser.new_context(**options)
+
     def close(self) -> None:
         self._browser.close()
         self._playwright.stop()

@@ -77,8 +77,12 @@ def test_site_plan_lists_every_page_once(sample_site) -> None:
     linked = {urljoin("http://site/plan-du-site/", href).removeprefix("http://site/") for href in hrefs}
     assert linked == built
     site = load_site(REPO)
-    members = plan.find("a", string="Membres").find_next("ul")
-    assert [a.get_text() for a in members.find_all("a")] == [m.name for m in site.members]
+    members = plan.find("a", string="Membres").find_next("ul").find_all("a")
+    # Members first, in the directory's order; then the directory's filter pages, deeper down.
+    assert [a.get_text() for a in members[:len(site.members)]] == [m.name for m in site.members]
+    filters = [urljoin("http://site/plan-du-site/", a["href"]) for a in members[len(site.members):]]
+    assert filters and all(url.startswith("http://site/membres/") and url.count("/") == 6
+                           for url in filters), filters
 
 
 def test_404_is_french_and_leads_back(sample_site) -> None:

@@ -1,8 +1,11 @@
 """The plan du site: every built page, grouped under its section, computed from MkDocs' pages.
 
 Sections are the first segment of a page's URL (``valeurs/``, ``membres/``…); a section's title is
-that of its index page. Sections follow the nav's order, then French alphabetical order; pages in
-a section are sorted by title. Templates draw the tree.
+that of its index page. Sections follow the nav's order, then French alphabetical order. In a
+section, the pages one level down (members, events, values…) come first, sorted by title; then the
+deeper pages (filter pages, month grids, news archives…) grouped by their folder, each group
+sorted by title: a member's name never falls between two "Les membres : …" filter pages.
+Templates draw the tree.
 """
 
 from __future__ import annotations
@@ -39,7 +42,13 @@ def site_plan(files: Iterable[File], nav: Navigation) -> list[PlanEntry]:
             children.setdefault(f"{section}/", []).append(entry)
     for section_url, items in children.items():
         parent = entries.setdefault(section_url, PlanEntry(title=section_url.strip("/"), url=section_url))
-        parent.children = sorted(items, key=lambda item: sort_key(item.title))
+        parent.children = sorted(items, key=_child_order)
     nav_order = {page.url: index for index, page in enumerate(nav.pages)}
     return sorted(entries.values(),
                   key=lambda item: (nav_order.get(item.url, len(nav_order)), sort_key(item.title)))
+
+
+def _child_order(entry: PlanEntry) -> tuple:
+    segments = entry.url.strip("/").split("/")
+    group = segments[1] if len(segments) > 2 else ""
+    return (len(segments) > 2, sort_key(group), sort_key(entry.title))
