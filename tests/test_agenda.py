@@ -22,6 +22,9 @@ from territoire import load_site
 AGENDA = FIXTURES / "agenda_territory"
 TODAY = "2020-03-29"
 UTC = dt.timezone.utc
+# Text the safety screen lets through (no script, handler or dangerous link) but that would still
+# break the page if printed raw: a tag, an ampersand, quotes closing an attribute.
+TRICKY_TITLE = 'Fête de l\'industrie ; savoir-faire, métiers & <b>démos</b> "><em>'
 HOST = "industrie-positive.montpellier3m.example"  # the fixture is built with the repo's site_url
 
 
@@ -123,7 +126,7 @@ def test_status_escaping_and_location(agenda_site) -> None:
     assert str(_event(agenda_site, "conseil-2020-04-02")["STATUS"]) == "CANCELLED"
     assert str(_event(agenda_site, "dst-samedi")["STATUS"]) == "CONFIRMED"
     fete = _event(agenda_site, "fete-deux-jours")
-    assert str(fete["SUMMARY"]) == "Fête de l'industrie ; savoir-faire, métiers et <script>alert(1)</script>"
+    assert str(fete["SUMMARY"]) == TRICKY_TITLE
     raw = (agenda_site.site_dir / "agenda/ics/fete-deux-jours.ics").read_bytes().decode()
     assert "SUMMARY:Fête de l'industrie \\; savoir-faire\\, métiers" in raw
     assert str(_event(agenda_site, "dst-samedi")["LOCATION"]) == "Halle des machines, 2 rue des Forges, Val-Vert"
@@ -205,12 +208,22 @@ def test_event_page_details_and_calendar_links(agenda_site) -> None:
     assert [li.get_text(" ", strip=True) for li in page.select("#programme ~ ol li")] == [
         "10 h : Accueil", "10 h 30 : Visite des ateliers"]
     title = agenda_site.html("agenda/fete-deux-jours/")
-    assert title.h1.get_text() == "Fête de l'industrie ; savoir-faire, métiers et <script>alert(1)</script>"
-    scripts = [s for s in title.find_all("script") if "alert" in (s.string or "")]
-    assert [s["type"] for s in scripts] == ["application/ld+json"]
-    assert "<script" not in scripts[0].string  # tojson escapes < and >
+    assert title.h1.get_text() == TRICKY_TITLE and not title.h1.find_all(True)
+    assert title.title.get_text().startswith(TRICKY_TITLE + " - ")
+    [ld] = title.select('script[type="application/ld+json"]')
+    assert "<" not in ld.string and json.loads(ld.string)["name"] == TRICKY_TITLE  # tojson escapes <
     cancelled = agenda_site.html("agenda/salon-annule/")
     assert "Événement annulé." in cancelled.select_one(".tp-notice").get_text()
+
+
+def test_tricky_title_is_text_on_every_page_that_lists_it(agenda_site) -> None:
+    for path in ["", "agenda/", "agenda/mois/2020-07/", "agenda/fete-deux-jours/", "plan-du-site/"]:
+        raw = (agenda_site.site_dir / path / "index.html").read_text(encoding="utf-8")
+        assert "<b>démos" not in raw and '"><em>' not in raw, path  # never printed raw
+        page = agenda_site.html(path)
+        links = [a for a in page.select('a[href$="fete-deux-jours/"]') if a.get_text(strip=True)]
+        assert links or path == "agenda/fete-deux-jours/", path
+        assert all(a.get_text(strip=True) == TRICKY_TITLE for a in links), path
 
 
 # Ordering, freshness, month grids ----------------------------------------------------------------

@@ -97,6 +97,15 @@ CASES = {
         "data/series/conseil.yml", "  - date: 2020-02-06", "  - date: 2020-02-07",
         "data/series/conseil.yml:19:11 seances[0].date: trouvé la date 2020-02-07, attendu l'une des "
         "dates de la série : 2020-01-02, 2020-02-06, 2020-03-05, 2020-04-02"),
+    "script dans le titre": (
+        "data/events/fete-deux-jours.yml", "<b>démos</b>", "<script>alert(1)</script>",
+        "data/events/fete-deux-jours.yml:1:8 titre: trouvé la balise « <script> », attendu du texte "
+        "Markdown sans HTML actif (ni script, ni cadre, ni attribut on…, ni lien javascript: ou data:)"),
+    "gestionnaire d'évènement dans la description": (
+        "data/events/fete-deux-jours.yml", "entrée libre", "<img src=x onerror=alert(1)> entrée libre",
+        "data/events/fete-deux-jours.yml:11:14 description: trouvé un attribut de gestion "
+        "d'évènement « on… », attendu du texte Markdown sans HTML actif (ni script, ni cadre, ni "
+        "attribut on…, ni lien javascript: ou data:)"),
     "identifiant de type en double": (
         "data/agenda.yml", "  - id: conseil", "  - id: atelier",
         "data/agenda.yml:5:9 types[1].id: identifiant en double : trouvé « atelier » déjà utilisé par "
