@@ -124,28 +124,88 @@ def test_logo_too_heavy_and_missing(project: Path) -> None:
     ]
 
 
-# Real payloads, as a hostile firm would write them in its own profile.
+# Real payloads, as a hostile firm would write them in its own profile: the safety screen
+# (territoire/safety.py) refuses each one at build time, naming file, line, column and field.
+SCREEN = ("attendu du texte Markdown sans HTML actif (ni script, ni cadre, ni attribut on…, "
+          "ni lien javascript: ou data:)")
+REFUSED = {
+    "<script>alert('desc')</script>": "la balise « <script> »",
+    "<img src=x onerror=alert('img')>": "un attribut de gestion d'évènement « on… »",
+    '<iframe src="https://evil.example/"></iframe>': "la balise « <iframe> »",
+    "<style>body{display:none}</style>": "la balise « <style> »",
+    '<form action="https://evil.example/"><input name=p></form>': "la balise « <form> »",
+    "[cliquez](javascript:alert('lien'))": "un lien « javascript: »",
+    "[ici](JaVaScRiPt:alert(2))": "un lien « javascript: »",
+    '<a href="javascript:alert(3)">là</a>': "un lien « javascript: »",
+    "[ref]: javascript:alert(4)": "un lien « javascript: »",
+    "![x](data:image/svg+xml;base64,PHN2Zz4=)": "un lien « data: »",
+    "<svg onload=alert('svg')></svg>": "un attribut de gestion d'évènement « on… »",
+    "<div onclick=\"alert('div')\">x</div>": "un attribut de gestion d'évènement « on… »",
+}
+
+
+@pytest.mark.parametrize("payload", list(REFUSED))
+def test_each_hostile_payload_is_refused_with_its_line(tmp_path: Path, payload: str) -> None:
+    project = copy_project(VALID, tmp_path / "project")
+    (project / PROFILE).write_text("secteur: mecanique\ndescription: |\n  Bonjour.\n\n  "
+                                   f"{payload}\n", encoding="utf-8")
+    assert _errors(project) == [f"{PROFILE}:2:14 description: trouvé {REFUSED[payload]}, {SCREEN}"]
+
+
 HOSTILE = {
-    "description": (
-        "Bonjour <script>alert('desc')</script>\n\n"
-        "<img src=x onerror=alert('img')>\n\n"
-        "<iframe src=\"https://evil.example/\"></iframe>\n\n"
-        "<style>body{display:none}</style>\n\n"
-        "<form action=\"https://evil.example/\"><input name=p></form>\n\n"
-        "[cliquez](javascript:alert('lien')) et [ici](JaVaScRiPt:alert(2)) "
-        "<a href=\"javascript:alert(3)\">là</a>\n\n"
-        "<svg onload=alert('svg')></svg> <div onclick=\"alert('div')\">x</div>"
-    ),
+    "description": "Bonjour <script>alert('desc')</script>",
     "secteur": "mecanique",
     "commune": "<script>alert('commune')</script>",
     "adresse": "<img src=x onerror=alert('adresse')>",
-    "site_web": "https://exemple.fr/\"onmouseover=\"alert('web')",
     "valeurs": ["inventive"],
     "savoir_faire": [{
         "titre": "<iframe src=https://evil.example/></iframe>Produit",
         "description": "<img src=x onerror=alert('offre')> ![x](javascript:alert('image'))",
     }],
-    "contact": {"telephone": "<form><button formaction=javascript:alert(1)>ok</button></form>"},
+    "contact": {"telephone": "<form><button>ok</button></form>"},
+}
+
+
+def test_hostile_profile_stops_the_build_with_every_message(tmp_path: Path) -> None:
+    project = copy_project(VALID, tmp_path / "project")
+    (project / PROFILE).write_text(yaml.safe_dump(HOSTILE, allow_unicode=True), encoding="utf-8")
+    result = build(project, tmp_path)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert not (tmp_path / "site").exists()
+    expected = [
+        f"{PROFILE}:1:10 adresse: trouvé un attribut de gestion d'évènement « on… », {SCREEN}",
+        f"{PROFILE}:2:10 commune: trouvé la balise « <script> », {SCREEN}",
+        f"{PROFILE}:4:14 contact.telephone: trouvé la balise « <form> », {SCREEN}",
+        f"{PROFILE}:5:14 description: trouvé la balise « <script> », {SCREEN}",
+        f"{PROFILE}:7:16 savoir_faire[0].description: trouvé un attribut de gestion d'évènement "
+        f"« on… », {SCREEN}",
+        f"{PROFILE}:8:10 savoir_faire[0].titre: trouvé la balise « <iframe> », {SCREEN}",
+    ]
+    assert [line[2:] for line in result.output.splitlines() if line.startswith("  data/")] == expected
+
+
+# What the screen lets through (harmless tags, quotes, entities, and tricks it does not spot:
+# "<img/onerror=", "formaction=javascript:", an encoded "javascript:", a tracking image) must be
+# shown as text or dropped on every page: templates escape, the markdown filter escapes "<" and nh3
+# removes what Markdown itself could produce.
+SLIPPING = {
+    "description": (
+        "Bonjour <b>gras</b> & \"guillemets\" \"><em>Val</em>\n\n"
+        "<img/onerror=alert('img') src=x> <svg/onload=alert('svg')>\n\n"
+        "<button formaction=javascript:alert(1)>ok</button> [encodé](&#106;avascript:alert(2))\n\n"
+        "<a href=\"https://evil.example/\">là</a> ![pisteur](https://pisteur.example/p.png)\n\n"
+        "&lt;script&gt;alert('entité')&lt;/script&gt;"
+    ),
+    "secteur": "mecanique",
+    "commune": "\"><em>Val</em>",
+    "adresse": "<img/onerror=alert('adresse') src=x>",
+    "site_web": "https://exemple.fr/\"onmouseover=\"alert('web')",
+    "valeurs": ["inventive"],
+    "savoir_faire": [{
+        "titre": "<svg/onload=alert('titre')>Produit",
+        "description": "<img/onerror=alert('offre')> ![x](https://pisteur.example/x.png)",
+    }],
+    "contact": {"telephone": "<button formaction=javascript:alert(1)>ok</button>"},
 }
 
 
@@ -153,7 +213,7 @@ HOSTILE = {
 def hostile_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile")
     project = copy_project(VALID, tmp / "project")
-    (project / PROFILE).write_text(yaml.safe_dump(HOSTILE, allow_unicode=True), encoding="utf-8")
+    (project / PROFILE).write_text(yaml.safe_dump(SLIPPING, allow_unicode=True), encoding="utf-8")
     result = build(project, tmp)
     assert result.returncode == 0, result.output
     return result
@@ -180,8 +240,8 @@ def test_hostile_profile_never_reaches_any_page(hostile_site) -> None:
         if "Atelier mécanique" in html:
             showing += 1
         where = path.relative_to(hostile_site.site_dir).as_posix()
-        for raw in ("<script>alert", "<img src=x", "<iframe", "<style>body", "<form action",
-                    "<svg onload", "onmouseover=\"", "<button formaction"):
+        for raw in ("<b>gras", "<em>Val", "<img/onerror", "<svg/onload", "<button formaction",
+                    "onmouseover=\"", "&#106;avascript", "<script>alert('entité')"):
             assert raw not in html, (where, raw)
         assert "alert(" not in " ".join(s.string or "" for s in soup.find_all("script")
                                         if s.get("type") != "application/ld+json"), where
@@ -197,7 +257,10 @@ def test_hostile_profile_never_reaches_any_page(hostile_site) -> None:
                 text = " ".join(value) if isinstance(value, list) else str(value)
                 assert "javascript:" not in text.replace(" ", "").lower(), (where, tag.name, attribute)
         for img in soup.find_all("img"):
-            assert img.get("src") != "x", where
+            assert img.get("src") != "x" and "pisteur" not in img.get("src", ""), where
+        assert not soup.find_all("b"), where
+        assert not [b for b in soup.find_all("button") if "ok" in b.get_text()], where
+        assert not [em for em in soup.find_all("em") if "Val" in em.get_text()], where
     assert showing >= 4  # the member page, the directory, a filter page, the showcase
 
 
@@ -205,11 +268,19 @@ def test_hostile_text_is_shown_as_text_on_the_member_page(hostile_site) -> None:
     page = hostile_site.html("membres/atelier-mecanique/")
     facts = dict(zip([dt.get_text(strip=True) for dt in page.select(".tp-facts dt")],
                      [dd for dd in page.select(".tp-facts dd")]))
-    assert facts["Commune"].get_text() == "<script>alert('commune')</script>"
-    assert facts["Adresse"].get_text() == "<img src=x onerror=alert('adresse')>"
+    assert facts["Commune"].get_text() == '"><em>Val</em>'
+    assert facts["Adresse"].get_text() == "<img/onerror=alert('adresse') src=x>"
     link = facts["Site web"].a
     assert link["href"] == "https://exemple.fr/\"onmouseover=\"alert('web')"
     assert not link.has_attr("onmouseover")
-    assert page.select_one(".tp-offering h3").get_text() == "<iframe src=https://evil.example/></iframe>Produit"
+    assert page.select_one(".tp-offering h3").get_text() == "<svg/onload=alert('titre')>Produit"
+    description = page.select_one(".tp-member-description") or page.select_one("article")
+    text = description.get_text()
+    assert 'Bonjour <b>gras</b> & "guillemets" "><em>Val</em>' in text
+    assert "<script>alert('entité')</script>" in text  # the entities stay text
+    assert "<button formaction=javascript:alert(1)>ok</button>" in text
+    links = {a.get_text(strip=True): a.get("href") for a in description.find_all("a")}
+    assert links.get("là") is None  # raw HTML: shown as text, not a link
+    assert "encodé" in links and links["encodé"] is None  # nh3 dropped the encoded javascript:
     ld = page.select_one('script[type="application/ld+json"]').string
     assert "<" not in ld and "</script" not in ld.lower()
