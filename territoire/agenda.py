@@ -128,6 +128,9 @@ class Facet:
 
 
 FACET_KINDS = {"type": "Type", "public": "Public", "commune": "Commune", "jour": "Jour"}
+COUNCIL_TYPE = "conseil"
+"""The event type of the council's meetings: a series of this type is the council's calendar,
+shown on the governance page."""
 
 
 @dataclass
@@ -152,6 +155,10 @@ class Agenda:
     # Lookups
     def event(self, event_id: str) -> AgendaEvent:
         return self._index[("event", event_id)]  # type: ignore[return-value]
+
+    def find(self, event_id: str) -> AgendaEvent | None:
+        """The event, or None for an id the agenda does not hold (data checks ids at load time)."""
+        return self._index.get(("event", event_id))  # type: ignore[return-value]
 
     def type(self, type_id: str) -> EventType:
         return self._index[("type", type_id)]  # type: ignore[return-value]
@@ -180,6 +187,10 @@ class Agenda:
 
     def of_series(self, series_id: str) -> list[AgendaEvent]:
         return [e for e in self.events if e.series == series_id]
+
+    def council_meetings(self) -> list[AgendaEvent]:
+        """Every meeting of the council's series (type ``conseil``), past and upcoming."""
+        return [e for e in self.events if e.series and e.type.id == COUNCIL_TYPE]
 
     def used_types(self) -> list[EventType]:
         used = {e.type.id for e in self.events}

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import FIXTURES, REPO, build, copy_project
 from territoire import load_site
@@ -153,18 +152,8 @@ def test_governance_page_lists_the_council(sample_site) -> None:
     assert "exemple illustratif" in page.select_one("#suivi + p").get_text()
 
 
-# A small territory whose every action is done, with an agenda page standing in for the agenda
-# feature, to check links to events.
-EVENT_HOOK = '''
-from territoire.engine import pages
-
-def on_files(files, *, config):
-    pages.add_page(files, config, kind="event", key="conseil-fevrier",
-                   src_uri="agenda/conseil-fevrier.md", title="Conseil de février", template="main.html")
-    pages.add_page(files, config, kind="news", key="compte-rendu-janvier",
-                   src_uri="actualites/compte-rendu-janvier.md", title="Compte rendu", template="main.html")
-    return files
-'''
+# A small territory whose every action is done, on the agenda fixture, to check links to events.
+AGENDA = FIXTURES / "agenda_territory"
 
 
 def _roadmap_file(*actions: str) -> str:
@@ -178,12 +167,9 @@ def _action(action_id: str, *, extra: str = "") -> str:
 
 
 def _build_with(tmp: Path, roadmap: str):
-    project = copy_project(OTHER, tmp / "project")
+    project = copy_project(AGENDA, tmp / "project")
     (project / "data/roadmap.yml").write_text(roadmap, encoding="utf-8")
-    (tmp / "agenda_hook.py").write_text(EVENT_HOOK, encoding="utf-8")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    hooks = [str(REPO / hook) for hook in config["hooks"]] + [str(tmp / "agenda_hook.py")]
-    result = build(project, tmp, hooks=hooks)
+    result = build(project, tmp)
     assert result.returncode == 0, result.output
     return result
 
@@ -191,8 +177,7 @@ def _build_with(tmp: Path, roadmap: str):
 @pytest.fixture(scope="module")
 def done_site(tmp_path_factory):
     return _build_with(tmp_path_factory.mktemp("done"), _roadmap_file(
-        _action("a", extra="    evenements: [conseil-fevrier, atelier-avril]\n"
-                       "    actualites: [compte-rendu-janvier]\n"),
+        _action("a", extra="    evenements: [conseil-2020-02-06, dst-samedi]\n"),
         _action("b", extra="    budget_euros: 15000\n")))
 
 
@@ -212,14 +197,16 @@ def test_every_action_done_reads_100_percent(done_site) -> None:
     assert page.select_one(".tp-notice") is None  # not marked as an example
 
 
-def test_related_events_link_when_the_agenda_has_them(done_site) -> None:
+def test_related_events_link_to_their_pages_with_their_titles(done_site) -> None:
     page = done_site.html("feuille-de-route/actions/a/")
     items = page.select("#evenements-lies + ul li")
-    assert items[0].a["href"] == "../../../agenda/conseil-fevrier/"
-    assert done_site.exists("agenda/conseil-fevrier/")
-    assert items[1].a is None and items[1].get_text(strip=True) == "atelier-avril"
-    [news] = page.select("#actualites-liees + ul li a")
-    assert news["href"] == "../../../actualites/compte-rendu-janvier/"
+    assert [li.a["href"] for li in items] == ["../../../agenda/conseil-2020-02-06/",
+                                              "../../../agenda/dst-samedi/"]
+    assert [li.a.get_text(strip=True) for li in items] == ["Conseil du Val", "Atelier du samedi"]
+    assert "jeudi 6 février 2020" in items[0].get_text()
+    assert done_site.exists("agenda/conseil-2020-02-06/")
+    assert page.select_one("#actualites-liees") is None  # no article in this territory
+    assert done_site.html("feuille-de-route/actions/b/").select_one("#evenements-lies") is None
 
 
 def test_budget_in_euros_with_french_digits(done_site) -> None:

@@ -113,6 +113,8 @@ class NewsIndex:
         self.entries = [NewsEntry(item, by_source[item.src_uri])
                         for item in site.news if item.src_uri in by_source]
         self._by_source = {entry.item.src_uri: entry for entry in self.entries}
+        # Data (events, roadmap actions) names an article by its file name without ".md".
+        self._by_id = {Path(entry.item.src_uri).stem: entry for entry in self.entries}
         # One pass over the articles instead of one per member, value and axis page.
         self._about: dict[tuple[str, str], list[NewsEntry]] = {}
         for entry in self.entries:
@@ -140,6 +142,29 @@ class NewsIndex:
     def about(self, kind: str, key: str) -> list[NewsEntry]:
         """Published articles that mention a member, value, axis or event, newest first."""
         return self._about.get((kind, key), [])
+
+    def by_id(self, news_id: str) -> NewsEntry | None:
+        """The published article named ``news_id`` in data; None for a draft or future article."""
+        return self._by_id.get(news_id)
+
+    def by_ids(self, news_ids: Any) -> list[NewsEntry]:
+        """The published articles among ``news_ids``, newest first, each once."""
+        found = {id(entry): entry for entry in (self._by_id.get(i) for i in news_ids) if entry}
+        return [entry for entry in self.entries if id(entry) in found]
+
+    def for_event(self, event_id: str, listed: Any = ()) -> list[NewsEntry]:
+        """Articles about an event: those naming it in « evenements » and those the event lists in
+        its « actualites », newest first, each once."""
+        return self.for_events([(event_id, listed)])
+
+    def for_events(self, events: Any) -> list[NewsEntry]:
+        """Articles about any of ``events`` (agenda events, or (id, listed news ids) pairs)."""
+        found: set[int] = set()
+        for event in events:
+            event_id, listed = (event.id, event.news) if hasattr(event, "id") else event
+            found |= {id(entry) for entry in self.about("event", event_id)}
+            found |= {id(entry) for entry in self.by_ids(listed)}
+        return [entry for entry in self.entries if id(entry) in found]
 
     def entry_of(self, page: Any) -> NewsEntry | None:
         file = getattr(page, "file", None)
