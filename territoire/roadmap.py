@@ -183,6 +183,15 @@ class Roadmap:
     def led_by(self, key: str) -> list[Action]:
         return [a for a in self.actions if party_key(a.lead) == key]
 
+    def about_event(self, event_id: str) -> list[Action]:
+        """Actions that name the event in their « evenements » (e.g. the council meeting whose
+        themes they come from), in roadmap order."""
+        return [action for action in self.actions if event_id in action.events]
+
+    def about_news(self, news_id: str) -> list[Action]:
+        """Actions that name the article in their « actualites », in roadmap order."""
+        return [action for action in self.actions if news_id in action.news]
+
     def joined_by(self, key: str) -> list[Action]:
         return [a for a in self.actions if key in {party_key(p) for p in a.partners}]
 

@@ -90,6 +90,11 @@ class NewsEntry:
     item: NewsItem
     post: Any
 
+    @property
+    def id(self) -> str:
+        """How data (events, roadmap actions) names the article: its file name without ".md"."""
+        return Path(self.item.src_uri).stem
+
 
 @dataclass(frozen=True)
 class CategoryFeed:
@@ -114,7 +119,7 @@ class NewsIndex:
                         for item in site.news if item.src_uri in by_source]
         self._by_source = {entry.item.src_uri: entry for entry in self.entries}
         # Data (events, roadmap actions) names an article by its file name without ".md".
-        self._by_id = {Path(entry.item.src_uri).stem: entry for entry in self.entries}
+        self._by_id = {entry.id: entry for entry in self.entries}
         # One pass over the articles instead of one per member, value and axis page.
         self._about: dict[tuple[str, str], list[NewsEntry]] = {}
         for entry in self.entries:
