@@ -1,0 +1,184 @@
+"""Articles, events, roadmap actions and the governance page link each other, both ways.
+
+A small territory (the agenda fixture plus three articles and one roadmap action, written here) is
+built once with "today" set to 29 March 2020; the Montpellier sample is checked with its real
+relations (first council, Grand-Orly, UIMM, ESS café-débat, actions from the council's themes).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from conftest import FIXTURES, REPO, build, copy_project
+from territoire import load_site
+
+AGENDA = FIXTURES / "agenda_territory"
+
+FILES = {
+    "data/news_categories.yml": "categories:\n  - nom: Vie du réseau\n    description: Le réseau.\n",
+    "data/authors.yml": "auteurs:\n  - id: redaction\n    nom: Rédaction du Val\n",
+    "content/actualites/index.md": "# Actualités\n",
+    # Names the February council: the article -> event link, and a minute of the council.
+    "content/actualites/posts/compte-rendu-fevrier.md": (
+        "---\ntitle: Compte rendu du conseil de février\ndate: 2020-02-10\n"
+        "resume: Ce que le conseil a décidé.\ncategories: [Vie du réseau]\n"
+        "evenements: [conseil-2020-02-06]\n---\n\nLe conseil a siégé.\n"),
+    # Named by the Saturday workshop only: the event -> article link.
+    "content/actualites/posts/annonce-atelier.md": (
+        "---\ntitle: Un atelier pour les scolaires\ndate: 2020-03-01\n"
+        "resume: L'atelier ouvre ses portes.\ncategories: [Vie du réseau]\n---\n\nVenez.\n"),
+    # A draft about the January council: published nowhere, so linked from nowhere.
+    "content/actualites/posts/brouillon-conseil.md": (
+        "---\ntitle: Brouillon sur le conseil de janvier\ndate: 2020-01-10\n"
+        "resume: Pas encore relu.\ncategories: [Vie du réseau]\ndraft: true\n"
+        "evenements: [conseil-2020-01-02]\n---\n\nÀ relire.\n"),
+    "data/roadmap.yml": (
+        "actions:\n  - id: former-au-conseil\n    titre: Former les jeunes au conseil\n"
+        "    axe: former\n    statut: en cours\n    pilote: scierie-du-val\n"
+        "    debut: 2020-01-01\n    echeance: 2020-06-30\n    description: Issue du conseil.\n"
+        "    mise_a_jour: 2020-02-10\n    evenements: [conseil-2020-02-06]\n"
+        "    actualites: [compte-rendu-fevrier, brouillon-conseil]\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def linked_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("linked")
+    project = copy_project(AGENDA, tmp / "project")
+    for relative, text in FILES.items():
+        path = project / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    workshop = project / "data/events/dst-samedi.yml"
+    workshop.write_text(workshop.read_text(encoding="utf-8") + "actualites: [annonce-atelier]\n",
+                        encoding="utf-8")
+    with mock.patch.dict(os.environ, {"TERRITOIRE_AUJOURDHUI": "2020-03-29"}):
+        result = build(project, tmp)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def _links(section) -> list[tuple[str, str]]:
+    """(text, href) of the links of a section, the titles of the items they name."""
+    assert section is not None
+    return [(" ".join(a.get_text().split()), a["href"]) for a in section.select("li a")
+            if "tp-status" not in (a.get("class") or [])]
+
+
+def _section(page, heading_id: str):
+    heading = page.find(id=heading_id)
+    return heading.find_parent("section") if heading else None
+
+
+def _action_titles(page) -> list[str]:
+    section = _section(page, "actions-liees")
+    return [a.get_text(strip=True) for a in section.select(".tp-action__title a")] if section else []
+
+
+# The small territory --------------------------------------------------------------------------
+
+def test_article_links_to_its_event_and_the_event_back(linked_site) -> None:
+    article = linked_site.html("actualites/2020/compte-rendu-du-conseil-de-fevrier/")
+    assert _links(_section(article, "evenements-cites")) == [
+        ("Conseil du Val", "../../../agenda/conseil-2020-02-06/")]
+    assert "jeudi 6 février 2020" in _section(article, "evenements-cites").get_text()
+    event = linked_site.html("agenda/conseil-2020-02-06/")
+    assert _links(_section(event, "actualites-evenement")) == [
+        ("Compte rendu du conseil de février", "../../actualites/2020/compte-rendu-du-conseil-de-fevrier/")]
+
+
+def test_event_listing_an_article_links_to_it(linked_site) -> None:
+    event = linked_site.html("agenda/dst-samedi/")
+    assert _links(_section(event, "actualites-evenement")) == [
+        ("Un atelier pour les scolaires", "../../actualites/2020/un-atelier-pour-les-scolaires/")]
+    article = linked_site.html("actualites/2020/un-atelier-pour-les-scolaires/")
+    assert _section(article, "evenements-cites") is None  # the article itself names no event
+
+
+def test_draft_article_is_linked_from_nowhere(linked_site) -> None:
+    assert _section(linked_site.html("agenda/conseil-2020-01-02/"), "actualites-evenement") is None
+    action = linked_site.html("feuille-de-route/actions/former-au-conseil/")
+    assert [text for text, _ in _links(_section(action, "actualites-liees"))] == [
+        "Compte rendu du conseil de février"]
+    everything = "\n".join(p.read_text(encoding="utf-8") for p in linked_site.site_dir.rglob("*.html"))
+    assert "Brouillon sur le conseil" not in everything
+
+
+def test_action_links_events_and_news_with_titles_and_back(linked_site) -> None:
+    action = linked_site.html("feuille-de-route/actions/former-au-conseil/")
+    assert _links(_section(action, "evenements-lies")) == [
+        ("Conseil du Val", "../../../agenda/conseil-2020-02-06/")]
+    assert _links(_section(action, "actualites-liees")) == [
+        ("Compte rendu du conseil de février", "../../../actualites/2020/compte-rendu-du-conseil-de-fevrier/")]
+    assert _action_titles(linked_site.html("agenda/conseil-2020-02-06/")) == ["Former les jeunes au conseil"]
+    assert _action_titles(linked_site.html("agenda/conseil-2020-03-05/")) == []
+    article = linked_site.html("actualites/2020/compte-rendu-du-conseil-de-fevrier/")
+    assert _action_titles(article) == ["Former les jeunes au conseil"]
+    assert _action_titles(linked_site.html("actualites/2020/un-atelier-pour-les-scolaires/")) == []
+
+
+def test_governance_lists_meetings_upcoming_and_past_and_their_minutes(linked_site) -> None:
+    page = linked_site.html("gouvernance/")
+    upcoming = page.select('ul[aria-labelledby="seances-a-venir"] a')
+    past = page.select('ul[aria-labelledby="seances-passees"] a')
+    assert [a["href"] for a in upcoming] == ["../agenda/conseil-2020-04-02/"]
+    assert "(annulée)" in upcoming[0].parent.get_text()
+    assert [a["href"] for a in past] == ["../agenda/conseil-2020-03-05/", "../agenda/conseil-2020-02-06/",
+                                        "../agenda/conseil-2020-01-02/"]
+    assert {a.get_text(strip=True) for a in upcoming + past} == {"Conseil du Val"}
+    assert _links(_section(page, "comptes-rendus")) == [
+        ("Compte rendu du conseil de février", "../actualites/2020/compte-rendu-du-conseil-de-fevrier/")]
+
+
+# The Montpellier sample -----------------------------------------------------------------------
+
+SAMPLE_PAIRS = [
+    ("actualites/2019/premier-conseil-industrie-positive/", "agenda/conseil-industrie-positive-2019-10-01/"),
+    ("actualites/2019/grand-orly-seine-bievre-protocole-territoire-d-industrie/",
+     "agenda/signature-territoire-industrie-grand-orly/"),
+    ("actualites/2018/uimm-occitanie-territoire-industriel-du-futur/",
+     "agenda/journee-uimm-territoire-industriel-du-futur/"),
+    ("actualites/2019/cafe-debat-economie-sociale-et-solidaire/", "agenda/cafe-debat-ess/"),
+]
+
+
+@pytest.mark.parametrize(("article_path", "event_path"), SAMPLE_PAIRS)
+def test_sample_article_and_event_link_each_other(sample_site, article_path, event_path) -> None:
+    article = sample_site.html(article_path)
+    event = sample_site.html(event_path)
+    [(event_title, event_href)] = _links(_section(article, "evenements-cites"))
+    assert event_title == event.h1.get_text(strip=True)
+    assert event_href == "../../../" + event_path
+    [(article_title, article_href)] = _links(_section(event, "actualites-evenement"))
+    assert article_title == article.h1.get_text(strip=True)
+    assert article_href == "../../" + article_path
+
+
+def test_sample_actions_link_to_the_council_meetings_of_their_themes(sample_site) -> None:
+    site = load_site(REPO)
+    november = "conseil-industrie-positive-2019-11-05"
+    action = sample_site.html("feuille-de-route/actions/strategie-marketing-durable/")
+    assert _links(_section(action, "evenements-lies")) == [
+        (site.agenda.event(november).title, f"../../../agenda/{november}/")]
+    meeting = sample_site.html(f"agenda/{november}/")
+    assert _action_titles(meeting) == [a.title for a in site.roadmap.about_event(november)]
+    assert "Construire une stratégie de marketing durable" in _action_titles(meeting)
+    first = sample_site.html("feuille-de-route/actions/installer-le-conseil/")
+    assert [t for t, _ in _links(_section(first, "actualites-liees"))] == [
+        "Le Conseil métropolitain de l'industrie positive s'est réuni pour la première fois"]
+    article = sample_site.html("actualites/2019/premier-conseil-industrie-positive/")
+    assert "Installer le Conseil métropolitain de l'industrie positive" in _action_titles(article)
+
+
+def test_sample_governance_links_meetings_and_minutes(sample_site) -> None:
+    page = sample_site.html("gouvernance/")
+    hrefs = [a["href"] for a in _section(page, "seances-du-conseil").select("li a")]
+    council = load_site(REPO).agenda.council_meetings()
+    assert sorted(hrefs) == sorted(f"../agenda/{e.id}/" for e in council) and len(hrefs) == 5
+    assert _links(_section(page, "comptes-rendus")) == [
+        ("Le Conseil métropolitain de l'industrie positive s'est réuni pour la première fois",
+         "../actualites/2019/premier-conseil-industrie-positive/")]
