@@ -9,6 +9,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from territoire import opendata
+from territoire.engine import exports as _exports  # noqa: F401 (registers events and news)
 from territoire.engine import pages, state
 from territoire.engine.escaping import autoescape_templates
 

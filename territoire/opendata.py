@@ -100,6 +100,8 @@ def to_csv(dataset: Dataset, rows: list[dict[str, Any]]) -> str:
 def _cell(value: Any, is_list: bool) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as in JSON, not Python's "True"
     if is_list:
         return LIST_SEPARATOR.join(str(item) for item in value)
     return str(value)

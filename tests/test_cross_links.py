@@ -182,3 +182,46 @@ def test_sample_governance_links_meetings_and_minutes(sample_site) -> None:
     assert _links(_section(page, "comptes-rendus")) == [
         ("Le Conseil métropolitain de l'industrie positive s'est réuni pour la première fois",
          "../actualites/2019/premier-conseil-industrie-positive/")]
+
+
+# Open data ------------------------------------------------------------------------------------
+
+def _export(site, name: str) -> dict:
+    import json
+    return json.loads((site.site_dir / "donnees" / name).read_text(encoding="utf-8"))
+
+
+def test_events_and_news_exports_follow_the_data(linked_site) -> None:
+    import csv
+    events = _export(linked_site, "events.json")
+    agenda = load_site(AGENDA).agenda
+    records = events["enregistrements"]
+    assert [r["id"] for r in records] == sorted(e.id for e in agenda.events)
+    saturday = next(r for r in records if r["id"] == "dst-samedi")
+    assert saturday["debut"] == "2020-03-28T10:00:00+01:00" and saturday["actualites"] == ["annonce-atelier"]
+    assert saturday["publics"] == ["Scolaires"] and saturday["gratuit"] is True
+    assert saturday["page"].endswith("/agenda/dst-samedi/")
+    assert next(r for r in records if r["id"] == "conseil-2020-04-02")["statut"] == "annulé"
+    rows = list(csv.DictReader((linked_site.site_dir / "donnees/events.csv").open(encoding="utf-8")))
+    assert [row["id"] for row in rows] == [r["id"] for r in records]
+    assert next(row for row in rows if row["id"] == "dst-samedi")["gratuit"] == "true"
+    news = _export(linked_site, "news.json")["enregistrements"]
+    assert [(r["id"], r["evenements"]) for r in news] == [
+        ("annonce-atelier", []), ("compte-rendu-fevrier", ["conseil-2020-02-06"])]  # no draft
+    assert news[1]["page"].endswith("/actualites/2020/compte-rendu-du-conseil-de-fevrier/")
+    page = linked_site.html("donnees/")
+    for dataset, field in (("events", "journee_entiere"), ("news", "evenements")):
+        section = page.find(id=f"jeu-{dataset}").find_parent("section")
+        assert field in [code.get_text() for code in section.select("th code")]
+        assert {a.get_text() for a in section.select("a[download]")} == {f"{dataset}.json", f"{dataset}.csv"}
+
+
+def test_sample_exports_hold_the_agenda_and_the_news(sample_site) -> None:
+    site = load_site(REPO)
+    events = {r["id"]: r for r in _export(sample_site, "events.json")["enregistrements"]}
+    assert set(events) == {e.id for e in site.agenda.events}
+    assert events["cafe-debat-ess"]["actualites"] == ["cafe-debat-economie-sociale-et-solidaire"]
+    news = {r["id"]: r for r in _export(sample_site, "news.json")["enregistrements"]}
+    assert news["premier-conseil-industrie-positive"]["evenements"] == [
+        "conseil-industrie-positive-2019-10-01"]
+    assert len(news) == len(site.news)
