@@ -203,7 +203,8 @@ def test_open_data_page_documents_files_licence_and_fields(directory) -> None:
     links = [a["href"] for a in page.select("#jeu-members ~ ul a")]
     assert links == ["members.json", "members.csv"]
     assert page.find("a", string="Licence Ouverte / Etalab 2.0")["href"].startswith("https://www.etalab.gouv.fr/")
-    table = page.select_one("table.tp-fields")
+    # Other features register their own datasets (events, news): take the members' section.
+    table = page.find(id="jeu-members").find_parent("section").select_one("table.tp-fields")
     assert table.caption.get_text(strip=True) == "Champs du jeu « Membres »"
     fields = [th.get_text(strip=True) for th in table.select('tbody th[scope="row"]')]
     assert fields == list(_expected_records()[0])
