@@ -7,6 +7,7 @@ attack or a mistake the author should see. Images are checked by ``territoire.im
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,13 @@ from territoire.errors import IssueCollector
 from territoire.sources import Path_, SourceDocument, dotted_path
 
 _ACTIVE_TAG = re.compile(r"<\s*(script|iframe|object|embed|style|form|meta|link|base)\b", re.IGNORECASE)
-_EVENT_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+# A slash or a quote separates attributes as well as a space does: "<img/onerror=…>".
+_EVENT_HANDLER = re.compile(r"<[^>]*[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
 # Inline links "[x](javascript:…)", reference links "[x]: javascript:…" and HTML attributes.
-_BAD_SCHEME = re.compile(r"(?:\]\(|^\s*\[[^\]]+\]:|\b(?:href|src)\s*=)\s*[<\"']?\s*"
-                         r"(javascript|data|vbscript)\s*:", re.IGNORECASE | re.MULTILINE)
+_BAD_SCHEME = re.compile(r"(?:\]\(|^\s*\[[^\]]+\]:|\b(?:href|src|action|formaction)\s*=)\s*"
+                         r"[<\"']?\s*(javascript|data|vbscript)\s*:", re.IGNORECASE | re.MULTILINE)
+# Browsers decode entities in links and drop tabs inside a scheme: "&#106;ava\tscript:".
+_URL_BLANKS = re.compile(r"[\t\r]")
 
 
 def check_text(document: SourceDocument, issues: IssueCollector) -> None:
@@ -38,7 +42,7 @@ def _text_problem(text: str) -> str | None:
         return f"la balise « <{match.group(1).lower()}> »"
     if _EVENT_HANDLER.search(text):
         return "un attribut de gestion d'évènement « on… »"
-    match = _BAD_SCHEME.search(text)
+    match = _BAD_SCHEME.search(text) or _BAD_SCHEME.search(_URL_BLANKS.sub("", html.unescape(text)))
     if match:
         return f"un lien « {match.group(1).lower()}: »"
     return None
