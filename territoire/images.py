@@ -63,7 +63,12 @@ def check_image(content: Path, asset: str | None, document: SourceDocument, path
         report(f"taille : trouvé {_kilobytes(size)} Ko, attendu au plus {_kilobytes(max_bytes)} Ko")
     if suffix == ".svg":
         if size <= 10 * max_bytes:  # far too big: the size issue says enough, skip the parse
+            before = len(issues.issues)
             check_svg(file, issues)
+            if len(issues.issues) > before:
+                # The SVG's own lines say what is wrong; the data line says who uses it.
+                report(f"image refusée : trouvé « {asset} » qui contient du contenu actif ou "
+                       "externe, attendu un SVG autonome (détail aux lignes du fichier SVG)")
         return
     matches, kind = _SIGNATURES[suffix]
     with file.open("rb") as handle:

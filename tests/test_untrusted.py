@@ -38,6 +38,10 @@ def _errors(project: Path) -> list[str]:
 
 
 SVG = "content/images/membres/logo.svg"
+# The data line that uses a refused SVG is named too, after the SVG's own lines.
+SVG_USED_BY = ("data/members/atelier-mecanique.yml:3:7 logo: image refusée : trouvé "
+               "« images/membres/logo.svg » qui contient du contenu actif ou externe, attendu un SVG "
+               "autonome (détail aux lignes du fichier SVG)")
 
 
 @pytest.mark.parametrize(("svg", "expected"), [
@@ -74,7 +78,7 @@ SVG = "content/images/membres/logo.svg"
 ])
 def test_dangerous_svg_logo_is_refused_with_its_line(project: Path, svg: str, expected: str) -> None:
     _with_logo(project, "logo.svg", svg)
-    assert _errors(project) == (expected if isinstance(expected, list) else [expected])
+    assert _errors(project) == (expected if isinstance(expected, list) else [expected]) + [SVG_USED_BY]
 
 
 def test_every_svg_finding_is_reported_at_once(project: Path) -> None:
@@ -86,6 +90,7 @@ def test_every_svg_finding_is_reported_at_once(project: Path) -> None:
         f"{SVG}:2:1 <script href>: référence externe : trouvé « https://x.example/a.js », attendu "
         "un renvoi interne « #… » ou une image embarquée",
         f"{SVG}:2:1 <script>: script : trouvé un élément « script », attendu un SVG sans script",
+        SVG_USED_BY,
     ]
 
 
