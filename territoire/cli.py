@@ -1,0 +1,134 @@
+"""The ``territoire`` command: check a project, scaffold new items, build or serve any territory.
+
+    territoire check                      valide data/ et content/ sans construire le site
+    territoire new member ID "Nom"        inscrit un membre et crée son profil
+    territoire new article "Titre"        crée un article avec un en-tête valide
+    territoire new event "Titre" --date   crée un événement de l'agenda
+    territoire build [--project DIR]      construit le site d'un territoire (mode strict)
+    territoire serve [--project DIR]      le construit et le sert en local
+
+Every command works on the project of the current folder, or the one given with ``--project``.
+``check`` imports no MkDocs: it only loads and validates, which takes a fraction of a build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from territoire import DataError, load_site
+from territoire.project import ProjectError, check_project, find_project, write_engine_config
+from territoire.scaffold import ScaffoldError, new_member
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        project = check_project(args.project) if args.project else find_project()
+        return args.handler(project, args)
+    except (ProjectError, ScaffoldError) as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="territoire", description="Outils du site territorial : vérifier, créer, construire.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--project", "--projet", type=Path, default=None, metavar="DOSSIER",
+                        help="dossier du territoire (avec content/ et data/) ; par défaut, "
+                             "celui du dossier courant")
+    commands = parser.add_subparsers(title="commandes", metavar="COMMANDE")
+
+    check = commands.add_parser("check", parents=[common],
+                                help="valider les données et le contenu sans construire le site")
+    check.set_defaults(handler=_check)
+
+    new = commands.add_parser("new", help="créer un membre, un article ou un événement")
+    kinds = new.add_subparsers(title="éléments", metavar="ÉLÉMENT")
+    member = kinds.add_parser("member", parents=[common], help="inscrire un nouveau membre")
+    member.add_argument("id", help="identifiant : minuscules, chiffres et tirets, ex. « ma-pme »")
+    member.add_argument("name", metavar="nom", help="nom officiel de la structure")
+    member.add_argument("--role", help="identifiant du rôle (par défaut, le premier du registre)")
+    member.add_argument("--depuis", type=_date, default=None, metavar="AAAA-MM-JJ",
+                        help="date d'entrée au conseil (par défaut, aujourd'hui)")
+    member.set_defaults(handler=_new_member)
+
+    for name, handler in (("build", _build), ("serve", _serve)):
+        command = commands.add_parser(
+            name, parents=[common],
+            help="construire le site (mode strict)" if name == "build" else "servir le site en local")
+        command.add_argument("--site-dir", type=Path, default=None, metavar="DOSSIER",
+                             help="où écrire le site (par défaut, DOSSIER_DU_PROJET/site)")
+        if name == "serve":
+            command.add_argument("--adresse", default="127.0.0.1:8000", metavar="HÔTE:PORT",
+                                 help="adresse d'écoute (par défaut 127.0.0.1:8000)")
+        command.set_defaults(handler=handler)
+    return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"trouvé « {text} », attendu une date AAAA-MM-JJ") from None
+
+
+def _check(project: Path, args: argparse.Namespace) -> int:
+    try:
+        site = load_site(project)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return EXIT_ERROR
+    print(f"Tout est valide : {len(site.members)} membres, {len(site.values)} valeurs, "
+          f"{len(site.axes)} axes ({project}).")
+    return EXIT_OK
+
+
+def _new_member(project: Path, args: argparse.Namespace) -> int:
+    written = new_member(project, args.id, args.name, role=args.role, since=args.depuis)
+    return _report_written(project, written)
+
+
+def _report_written(project: Path, written: list[Path]) -> int:
+    for path in written:
+        print(f"Écrit : {path.relative_to(project).as_posix()}")
+    print("Complétez ces fichiers, puis lancez « territoire check ».")
+    return EXIT_OK
+
+
+def _build(project: Path, args: argparse.Namespace) -> int:
+    return _run_engine(project, args, ["build", "--strict"])
+
+
+def _serve(project: Path, args: argparse.Namespace) -> int:
+    return _run_engine(project, args, ["serve", "--dev-addr", args.adresse])
+
+
+def _run_engine(project: Path, args: argparse.Namespace, command: list[str]) -> int:
+    site_dir = (args.site_dir or project / "site").resolve()
+    with tempfile.TemporaryDirectory(prefix="territoire-") as folder:
+        config = write_engine_config(project, site_dir, Path(folder) / "mkdocs.yml")
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        completed = subprocess.run(
+            [sys.executable, "-m", "mkdocs", *command, "-f", str(config), "-d", str(site_dir)]
+            if command[0] == "build" else
+            [sys.executable, "-m", "mkdocs", *command, "-f", str(config)],
+            env=env, check=False)
+    return EXIT_OK if completed.returncode == 0 else EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Create new members, articles and events with valid, commented starting files.
+
+Each function writes files that pass validation as they are, with a unique identifier and the
+schema line that lets an editor check the fields; the author then fills in the text. Mistakes are
+``ScaffoldError``s with a French message. Existing files are never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from territoire.models.common import SLUG_PATTERN
+from territoire.project import ENGINE_ROOT
+
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+class ScaffoldError(Exception):
+    """A French message explaining why nothing was created."""
+
+
+def slugify(text: str) -> str:
+    """« Semaine de l'industrie 2019 » -> « semaine-de-l-industrie-2019 »."""
+    decomposed = unicodedata.normalize("NFD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def unique_slug(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``… the first one not in ``taken``."""
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def yaml_scalar(value: object) -> str:
+    """One YAML value on one line, quoted when YAML needs it (« : », « # », accents are fine)."""
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
+    return text.removesuffix("\n...\n").strip()
+
+
+def schema_line(target: Path, schema: str) -> str:
+    """The editor's schema comment, relative to ``target``'s folder, pointing at the engine's
+    schemas/ folder (the same for every territory)."""
+    schema_path = ENGINE_ROOT / "schemas" / f"{schema}.schema.json"
+    relative = _relative(schema_path, target.parent)
+    return f"# yaml-language-server: $schema={relative}\n"
+
+
+def _relative(path: Path, start: Path) -> str:
+    return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
+
+
+def new_member(project: Path, member_id: str, name: str, *, role: str | None = None,
+               since: dt.date | None = None) -> list[Path]:
+    """Register a member in data/members.yml and create its profile data/members/<id>.yml."""
+    if not _SLUG.fullmatch(member_id):
+        raise ScaffoldError(f"identifiant invalide : trouvé « {member_id} », attendu des lettres "
+                            "minuscules sans accent, des chiffres et des tirets "
+                            f"(ex. « {slugify(name) or 'ma-structure'} »)")
+    if not name.strip():
+        raise ScaffoldError("nom vide : attendu le nom officiel de la structure")
+    registry_path = project / "data" / "members.yml"
+    try:
+        registry = yaml.safe_load(registry_path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        raise ScaffoldError(f"registre illisible : {registry_path} doit exister et être valide ; "
+                            "lancez « territoire check » pour voir l'erreur") from None
+    members = registry.get("membres") or []
+    roles = [r.get("id") for r in registry.get("roles") or [] if isinstance(r, dict)]
+    profile_path = project / "data" / "members" / f"{member_id}.yml"
+    if member_id in {m.get("id") for m in members if isinstance(m, dict)} or profile_path.exists():
+        raise ScaffoldError(f"identifiant déjà pris : trouvé « {member_id} » dans data/members.yml "
+                            "ou data/members/, attendu un identifiant unique")
+    if role is None:
+        role = roles[0] if roles else "entreprise"
+    elif role not in roles:
+        raise ScaffoldError(f"rôle inconnu : trouvé « {role} », attendu l'un des rôles de "
+                            f"data/members.yml : {', '.join(roles)}")
+    if list(registry)[-1:] != ["membres"]:
+        raise ScaffoldError("registre inattendu : la liste « membres: » doit être la dernière "
+                            "partie de data/members.yml pour qu'on puisse y ajouter une entrée")
+    since = since or dt.date.today()
+    entry = (f"  - id: {member_id}\n    nom: {yaml_scalar(name.strip())}\n"
+             f"    role: {role}\n    depuis: {since.isoformat()}\n")
+    text = registry_path.read_text(encoding="utf-8")
+    if "membres: []" in text:
+        text = text.replace("membres: []", "membres:")
+    updated = text.rstrip("\n") + "\n" + entry
+    try:
+        appended = (yaml.safe_load(updated) or {}).get("membres") or []
+    except yaml.YAMLError:
+        appended = []
+    if not appended or appended[-1].get("id") != member_id:
+        raise ScaffoldError("registre inattendu : les entrées de « membres: » doivent commencer "
+                            "par « ␣␣- id: » (deux espaces) pour qu'on puisse en ajouter une")
+    registry_path.write_text(updated, encoding="utf-8")
+
+    profile_path.parent.mkdir(parents=True, exist_ok=True)
+    profile_path.write_text(
+        schema_line(profile_path, "member-profile")
+        + f"# Profil de {name.strip()}, tenu par la structure elle-même : complétez les champs vides.\n"
+        + f"description: {yaml_scalar(name.strip() + ' : présentation à compléter par la structure.')}\n"
+        + "secteur:\ncommune:\nadresse:\nsite_web:\nlogo:\nvaleurs: []\nsavoir_faire: []\n",
+        encoding="utf-8")
+    return [registry_path, profile_path]
