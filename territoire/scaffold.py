@@ -112,4 +112,25 @@ def new_member(project: Path, member_id: str, name: str, *, role: str | None = N
         + f"description: {yaml_scalar(name.strip() + ' : présentation à compléter par la structure.')}\n"
         + "secteur:\ncommune:\nadresse:\nsite_web:\nlogo:\nvaleurs: []\nsavoir_faire: []\n",
         encoding="utf-8")
-    return [registry_path, profile_path]
+    written = [registry_path, profile_path]
+    codeowners = _add_code_owner(project, member_id)
+    return written + ([codeowners] if codeowners else [])
+
+
+def _add_code_owner(project: Path, member_id: str) -> Path | None:
+    """Give the new member its profile in .github/CODEOWNERS, named like the last member's owner
+    (``@org/membre-edf`` -> ``@org/membre-<id>``): the council then creates that team."""
+    path = project / ".github" / "CODEOWNERS"
+    if not path.is_file():
+        return None
+    text = path.read_text(encoding="utf-8")
+    last = [line.split() for line in text.splitlines() if line.startswith("/data/members/")]
+    if not last or len(last[-1]) != 2:
+        return None
+    previous_file, previous_owner = last[-1]
+    previous_id = previous_file.removeprefix("/data/members/").removesuffix(".yml")
+    owner = (previous_owner[: -len(previous_id)] + member_id
+             if previous_owner.endswith(previous_id) else previous_owner)
+    line = f"/data/members/{member_id}.yml"
+    path.write_text(text.rstrip("\n") + "\n" + line.ljust(36) + f"{owner}\n", encoding="utf-8")
+    return path
