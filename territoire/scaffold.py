@@ -132,5 +132,5 @@ def _add_code_owner(project: Path, member_id: str) -> Path | None:
     owner = (previous_owner[: -len(previous_id)] + member_id
              if previous_owner.endswith(previous_id) else previous_owner)
     line = f"/data/members/{member_id}.yml"
-    path.write_text(text.rstrip("\n") + "\n" + line.ljust(36) + f"{owner}\n", encoding="utf-8")
+    path.write_text(text.rstrip("\n") + "\n" + f"{line.ljust(35)} {owner}\n", encoding="utf-8")
     return path
