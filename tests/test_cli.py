@@ -1,0 +1,154 @@
+"""The ``territoire`` command end to end: scaffold, then check, then build, on copies of the sample."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, build, copy_project
+
+TERRITOIRE = Path(sys.executable).parent / "territoire"
+
+BAD_DATE = ("data/members.yml:13:13 membres[0].depuis: trouvé « 2019-13-01 », attendu une date "
+            "réelle au format AAAA-MM-JJ, ex. « 2019-10-01 »")
+
+
+def territoire(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([str(TERRITOIRE), *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env=env)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(REPO, tmp_path / "project")
+
+
+def _break_a_date(project: Path) -> None:
+    registry = project / "data" / "members.yml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace("depuis: 2019-10-01", "depuis: 2019-13-01", 1), encoding="utf-8")
+
+
+def test_check_accepts_the_sample():
+    completed = territoire("check")
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.startswith("Tout est valide : 18 membres, 3 valeurs, 3 axes")
+
+
+def test_check_reports_the_same_french_errors_as_the_build(project, tmp_path):
+    _break_a_date(project)
+    figures = project / "data" / "key_figures.yml"
+    figures.write_text(figures.read_text(encoding="utf-8").replace("date: 2019-10-04",
+                                                                   "date: 2019-10-40", 1),
+                       encoding="utf-8")
+    checked = territoire("check", "--project", project)
+    assert checked.returncode == 1
+    assert checked.stdout == ""
+    assert BAD_DATE in checked.stderr
+    assert ("data/key_figures.yml:7:11 chiffres[0].date: trouvé « 2019-10-40 », attendu une date "
+            "réelle au format AAAA-MM-JJ, ex. « 2019-10-01 »") in checked.stderr
+    assert checked.stderr.startswith("2 erreurs dans les données ou le contenu :")
+    assert "Traceback" not in checked.stderr
+
+    built = build(project, tmp_path)
+    assert built.returncode == 1
+    report = checked.stderr.strip().splitlines()
+    assert all(line.strip() in built.output for line in report)
+
+
+def test_check_runs_from_inside_a_project_and_loads_no_build_engine(project):
+    _break_a_date(project)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import sys; from territoire.cli import main; code = main(['check']);"
+                               " print(code, 'mkdocs' in sys.modules)"],
+        capture_output=True, text=True, cwd=project / "data" / "members")
+    assert probe.stdout.split() == ["1", "False"]
+    assert BAD_DATE in probe.stderr
+
+
+def test_check_outside_any_project_says_so(tmp_path):
+    completed = territoire("check", cwd=tmp_path)
+    assert completed.returncode == 1
+    assert completed.stderr.startswith("Erreur : projet introuvable : trouvé aucun dossier "
+                                       "« content/ » et « data/ »")
+
+
+def test_new_member_then_check_then_build(project, tmp_path):
+    created = territoire("new", "member", "atelier-dupont", "Atelier Dupont : métallerie & fils",
+                         "--depuis", "2020-02-03", "--project", project)
+    assert created.returncode == 0, created.stderr
+    assert "Écrit : data/members/atelier-dupont.yml" in created.stdout
+
+    profile = project / "data" / "members" / "atelier-dupont.yml"
+    first_line = profile.read_text(encoding="utf-8").splitlines()[0]
+    schema = re.fullmatch(r"# yaml-language-server: \$schema=(.+)", first_line).group(1)
+    assert (profile.parent / schema).resolve() == REPO / "schemas" / "member-profile.schema.json"
+    assert "  - id: atelier-dupont\n    nom: 'Atelier Dupont : métallerie & fils'\n" \
+           "    role: entreprise\n    depuis: 2020-02-03\n" in \
+           (project / "data" / "members.yml").read_text(encoding="utf-8")
+
+    checked = territoire("check", "--project", project)
+    assert checked.returncode == 0, checked.stderr
+    assert "19 membres" in checked.stdout
+
+    built = build(project, tmp_path)
+    assert built.returncode == 0, built.output
+    page = built.html("membres/atelier-dupont/")
+    assert page.h1.get_text(strip=True) == "Atelier Dupont : métallerie & fils"
+
+
+def test_new_member_refuses_a_taken_or_malformed_id(project):
+    taken = territoire("new", "member", "bulane", "Bulane bis", "--project", project)
+    assert taken.returncode == 1
+    assert taken.stderr == ("Erreur : identifiant déjà pris : trouvé « bulane » dans "
+                            "data/members.yml ou data/members/, attendu un identifiant unique\n")
+    malformed = territoire("new", "member", "Ma_Société", "Ma Société", "--project", project)
+    assert malformed.returncode == 1
+    assert malformed.stderr == ("Erreur : identifiant invalide : trouvé « Ma_Société », attendu des "
+                                "lettres minuscules sans accent, des chiffres et des tirets "
+                                "(ex. « ma-societe »)\n")
+    role = territoire("new", "member", "ma-societe", "Ma Société", "--role", "mairie",
+                      "--project", project)
+    assert role.stderr == ("Erreur : rôle inconnu : trouvé « mairie », attendu l'un des rôles de "
+                           "data/members.yml : entreprise, reseau\n")
+    assert not (project / "data" / "members" / "ma-societe.yml").exists()
+    assert territoire("check", "--project", project).returncode == 0
+
+
+def test_new_member_gets_its_code_owner_line(project):
+    (project / ".github").mkdir()
+    (project / ".github" / "CODEOWNERS").write_text(
+        (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8"), encoding="utf-8")
+    assert territoire("new", "member", "ma-pme", "Ma PME", "--project", project).returncode == 0
+    last = (project / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()[-1]
+    assert last.split() == ["/data/members/ma-pme.yml", "@territoires/membre-ma-pme"]
+
+
+def test_codeowners_gives_each_sample_member_its_own_profile():
+    rules = [line.split() for line in (REPO / ".github" / "CODEOWNERS").read_text().splitlines()
+             if line and not line.startswith("#")]
+    owners = {path: owner for path, owner in rules}
+    assert owners["/content/"] == owners["/data/"]
+    profiles = {f"/data/members/{p.name}" for p in (REPO / "data" / "members").glob("*.yml")}
+    assert {path for path in owners if path.startswith("/data/members/")} == profiles
+    member_owners = [owners[path] for path in profiles]
+    assert len(set(member_owners)) == len(member_owners)
+    assert owners["/content/"] not in member_owners
+
+
+def test_build_command_builds_another_project(project, tmp_path):
+    site_dir = tmp_path / "out"
+    completed = territoire("build", "--project", project, "--site-dir", site_dir)
+    assert completed.returncode == 0, completed.stderr
+    assert (site_dir / "membres" / "bulane" / "index.html").is_file()
+    _break_a_date(project)
+    failed = territoire("build", "--project", project, "--site-dir", site_dir)
+    assert failed.returncode == 1
+    assert BAD_DATE in failed.stderr
+    assert (site_dir / "index.html").is_file()  # the previous site is left untouched
