@@ -5,6 +5,7 @@
     python3 tasks.py build   build the sample site into site/ (strict)
     python3 tasks.py test    install what the tests need, then run the whole test suite
     python3 tasks.py schemas regenerate the JSON Schemas of the data files
+    python3 tasks.py serve examples/amiens   the same for another territory's folder (build too)
 
 Each command first creates ``.venv`` and installs the pinned dependencies from pyproject.toml
 (again only when pyproject.toml changed).
@@ -90,7 +91,10 @@ def main(argv: list[str]) -> None:
         sys.exit(__doc__)
     command, rest = argv[0], argv[1:]
     ensure_venv()
-    if command == "serve":
+    if command in {"serve", "build"} and rest and (Path(rest[0]) / "data").is_dir():
+        # Another territory: its folder holds content/ and data/, the engine stays this one.
+        run([str(BIN / "territoire"), command, "--project", str(Path(rest[0]).resolve()), *rest[1:]])
+    elif command == "serve":
         run([str(BIN / "mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", *rest])
     elif command == "build":
         run([str(BIN / "mkdocs"), "build", "--strict", *rest])

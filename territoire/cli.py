@@ -114,7 +114,9 @@ def _build(project: Path, args: argparse.Namespace) -> int:
 
 
 def _serve(project: Path, args: argparse.Namespace) -> int:
-    return _run_engine(project, args, ["serve", "--dev-addr", args.adresse])
+    # MkDocs watches content/ and the templates; data/ changes must rebuild too.
+    return _run_engine(project, args, ["serve", "--dev-addr", args.adresse,
+                                       "--watch", str(project / "data")])
 
 
 def _run_engine(project: Path, args: argparse.Namespace, command: list[str]) -> int:
