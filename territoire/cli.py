@@ -3,7 +3,7 @@
     territoire check                      valide data/ et content/ sans construire le site
     territoire new member ID "Nom"        inscrit un membre et crée son profil
     territoire new article "Titre"        crée un article avec un en-tête valide
-    territoire new event "Titre" --date   crée un événement de l'agenda
+    territoire new event "Titre" --debut AAAA-MM-JJ --membre ID   crée un événement
     territoire build [--project DIR]      construit le site d'un territoire (mode strict)
     territoire serve [--project DIR]      le construit et le sert en local
 
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from territoire import DataError, load_site
 from territoire.project import ProjectError, check_project, find_project, write_engine_config
-from territoire.scaffold import ScaffoldError, new_member
+from territoire.scaffold import ScaffoldError, new_article, new_event, new_member
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -66,6 +66,32 @@ def _parser() -> argparse.ArgumentParser:
                         help="date d'entrée au conseil (par défaut, aujourd'hui)")
     member.set_defaults(handler=_new_member)
 
+    article = kinds.add_parser("article", parents=[common], help="créer un article (brouillon)")
+    article.add_argument("title", metavar="titre", help="titre de l'article")
+    article.add_argument("--date", type=_date, default=None, metavar="AAAA-MM-JJ",
+                         help="date de publication (par défaut, aujourd'hui)")
+    article.add_argument("--categorie", default=None,
+                         help="catégorie, écrite comme dans data/news_categories.yml "
+                              "(par défaut, la première)")
+    article.set_defaults(handler=_new_article)
+
+    event = kinds.add_parser("event", parents=[common], help="créer un événement de l'agenda")
+    event.add_argument("title", metavar="titre", help="titre de l'événement")
+    event.add_argument("--debut", required=True, type=_when, metavar="AAAA-MM-JJ[ HH:MM]",
+                       help="date (journée entière) ou date et heure de début")
+    event.add_argument("--fin", type=_when, default=None, metavar="AAAA-MM-JJ[ HH:MM]",
+                       help="date ou date et heure de fin")
+    who = event.add_mutually_exclusive_group(required=True)
+    who.add_argument("--membre", help="identifiant du membre qui organise")
+    who.add_argument("--organisateur", help="nom de l'organisateur, s'il n'est pas membre")
+    event.add_argument("--commune", help="commune du lieu")
+    event.add_argument("--type", dest="event_type", help="identifiant d'un type de data/agenda.yml")
+    event.add_argument("--public", dest="audiences", action="append",
+                       help="identifiant d'un public de data/agenda.yml (répétable)")
+    event.add_argument("--edition", help="identifiant d'une édition de la Semaine de l'industrie "
+                                         "(data/editions.yml)")
+    event.set_defaults(handler=_new_event)
+
     for name, handler in (("build", _build), ("serve", _serve)):
         command = commands.add_parser(
             name, parents=[common],
@@ -86,6 +112,18 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"trouvé « {text} », attendu une date AAAA-MM-JJ") from None
 
 
+def _when(text: str) -> str:
+    day, _, clock = text.strip().partition(" ")
+    try:
+        dt.date.fromisoformat(day)
+        if clock:
+            dt.time.fromisoformat(clock)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"trouvé « {text} », attendu une date AAAA-MM-JJ ou une "
+                                         "date et une heure « AAAA-MM-JJ HH:MM »") from None
+    return text.strip()
+
+
 def _check(project: Path, args: argparse.Namespace) -> int:
     try:
         site = load_site(project)
@@ -99,6 +137,20 @@ def _check(project: Path, args: argparse.Namespace) -> int:
 
 def _new_member(project: Path, args: argparse.Namespace) -> int:
     written = new_member(project, args.id, args.name, role=args.role, since=args.depuis)
+    return _report_written(project, written)
+
+
+def _new_article(project: Path, args: argparse.Namespace) -> int:
+    written = new_article(project, args.title, date=args.date, category=args.categorie)
+    _report_written(project, written)
+    print("L'article est un brouillon : supprimez la ligne « draft: true » pour le publier.")
+    return EXIT_OK
+
+
+def _new_event(project: Path, args: argparse.Namespace) -> int:
+    written = new_event(project, args.title, start=args.debut, end=args.fin, member=args.membre,
+                        organizer=args.organisateur, commune=args.commune,
+                        event_type=args.event_type, audiences=args.audiences, edition=args.edition)
     return _report_written(project, written)
 
 

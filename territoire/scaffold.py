@@ -50,8 +50,10 @@ def yaml_scalar(value: object) -> str:
 
 def schema_line(target: Path, schema: str) -> str:
     """The editor's schema comment, relative to ``target``'s folder, pointing at the engine's
-    schemas/ folder (the same for every territory)."""
+    schemas/ folder (the same for every territory); empty if the engine has no such schema."""
     schema_path = ENGINE_ROOT / "schemas" / f"{schema}.schema.json"
+    if not schema_path.is_file():
+        return ""
     relative = _relative(schema_path, target.parent)
     return f"# yaml-language-server: $schema={relative}\n"
 
@@ -134,3 +136,130 @@ def _add_code_owner(project: Path, member_id: str) -> Path | None:
     line = f"/data/members/{member_id}.yml"
     path.write_text(text.rstrip("\n") + "\n" + f"{line.ljust(35)} {owner}\n", encoding="utf-8")
     return path
+
+
+# Articles: Markdown files read by Material's blog plugin (issue 3's format).
+POSTS_DIR = Path("content") / "actualites" / "posts"
+NEWS_CATEGORIES = Path("data") / "news_categories.yml"
+# Events: one YAML file per event (issue 4's format).
+EVENTS_DIR = Path("data") / "events"
+AGENDA = Path("data") / "agenda.yml"
+EDITIONS = Path("data") / "editions.yml"
+
+
+def new_article(project: Path, title: str, *, date: dt.date | None = None,
+                category: str | None = None) -> list[Path]:
+    """Create a draft article content/actualites/posts/<slug>.md with a valid header."""
+    title = title.strip()
+    if not title:
+        raise ScaffoldError("titre vide : attendu le titre de l'article entre guillemets")
+    categories = [c.get("nom") for c in _list_in(project / NEWS_CATEGORIES, "categories")]
+    if category is None:
+        if not categories:
+            raise ScaffoldError(f"catégories introuvables : attendu au moins une catégorie dans "
+                                f"{NEWS_CATEGORIES.as_posix()}")
+        category = categories[0]
+    elif category not in categories:
+        raise ScaffoldError(f"catégorie inconnue : trouvé « {category} », attendu l'une des "
+                            f"catégories de {NEWS_CATEGORIES.as_posix()} : {', '.join(categories)}")
+    posts = project / POSTS_DIR
+    taken = {path.stem for path in posts.rglob("*.md")} | _front_matter_slugs(posts)
+    slug = unique_slug(slugify(title) or "article", taken)
+    path = posts / f"{slug}.md"
+    header = schema_line(path, "news-front-matter")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "---\n" + header
+        + f"title: {yaml_scalar(title)}\n"
+        + f"date: {(date or dt.date.today()).isoformat()}\n"
+        + f"resume: {yaml_scalar(title + ' : résumé à compléter en une ou deux phrases.')}\n"
+        + f"categories:\n  - {yaml_scalar(category)}\n"
+        + f"slug: {slug}\n"
+        + "# Brouillon : supprimez la ligne suivante pour publier l'article.\n"
+        + "draft: true\n"
+        + "---\n\n"
+        + "Premier paragraphe : il apparaît dans la liste des actualités.\n\n"
+        + "<!-- more -->\n\n"
+        + "La suite de l'article.\n",
+        encoding="utf-8")
+    return [path]
+
+
+def new_event(project: Path, title: str, *, start: str, end: str | None = None,
+              member: str | None = None, organizer: str | None = None, commune: str | None = None,
+              event_type: str | None = None, audiences: list[str] | None = None,
+              edition: str | None = None) -> list[Path]:
+    """Create data/events/<slug>.yml: one event of the agenda, optionally in an industry week."""
+    title = title.strip()
+    if not title:
+        raise ScaffoldError("titre vide : attendu le titre de l'événement entre guillemets")
+    if bool(member) == bool(organizer):
+        raise ScaffoldError("organisateur manquant : attendu soit --membre IDENTIFIANT (un membre), "
+                            "soit --organisateur « Nom »")
+    types = [t.get("id") for t in _list_in(project / AGENDA, "types")]
+    publics = [p.get("id") for p in _list_in(project / AGENDA, "publics")]
+    if not types or not publics:
+        raise ScaffoldError(f"agenda introuvable : attendu les listes « types » et « publics » dans "
+                            f"{AGENDA.as_posix()}")
+    event_type = _choose("type", event_type, types, AGENDA)
+    audiences = [_choose("public", a, publics, AGENDA) for a in audiences or [publics[0]]]
+    if edition is not None:
+        editions = [str(e.get("id")) for e in _list_in(project / EDITIONS, "editions")]
+        _choose("édition", edition, editions, EDITIONS)
+    if member is not None:
+        members = [m.get("id") for m in _list_in(project / "data" / "members.yml", "membres")]
+        _choose("membre", member, members, Path("data") / "members.yml")
+
+    events = project / EVENTS_DIR
+    base = slugify(title) or "evenement"
+    year = start[:4]
+    if year.isdigit() and not base.endswith(year):
+        base = f"{base}-{year}"
+    slug = unique_slug(base, {path.stem for path in events.glob("*.yml")})
+    path = events / f"{slug}.yml"
+    lines = [
+        *([schema_line(path, "event").rstrip("\n")] if schema_line(path, "event") else []),
+        "# Événement de l'agenda : complétez la description, puis lancez « territoire check ».",
+        f"titre: {yaml_scalar(title)}",
+        f"debut: {start}",
+        *([f"fin: {end}"] if end else []),
+        *([f"edition: {yaml_scalar(edition)}"] if edition else []),
+        f"type: {event_type}",
+        f"publics: [{', '.join(audiences)}]",
+        "organisateur:",
+        f"  membre: {member}" if member else f"  nom: {yaml_scalar(organizer.strip())}",
+        *(["lieu:", f"  commune: {yaml_scalar(commune.strip())}"] if commune else []),
+        f"description: {yaml_scalar(title + ' : présentation à compléter.')}",
+    ]
+    events.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [path]
+
+
+def _choose(what: str, value: str | None, known: list[str], source: Path) -> str:
+    if value is None:
+        return known[0]
+    if value not in known:
+        raise ScaffoldError(f"{what} inconnu : trouvé « {value} », attendu l'un des identifiants de "
+                            f"{source.as_posix()} : {', '.join(known) or 'aucun n’est défini'}")
+    return value
+
+
+def _list_in(path: Path, key: str) -> list[dict]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return []
+    items = data.get(key) if isinstance(data, dict) else None
+    return [item for item in items or [] if isinstance(item, dict)]
+
+
+def _front_matter_slugs(folder: Path) -> set[str]:
+    slugs = set()
+    for path in folder.rglob("*.md"):
+        for line in path.read_text(encoding="utf-8").splitlines()[1:40]:
+            if line.startswith("slug:"):
+                slugs.add(line.removeprefix("slug:").strip().strip("'\""))
+            if line.strip() == "---":
+                break
+    return slugs

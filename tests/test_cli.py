@@ -152,3 +152,68 @@ def test_build_command_builds_another_project(project, tmp_path):
     assert failed.returncode == 1
     assert BAD_DATE in failed.stderr
     assert (site_dir / "index.html").is_file()  # the previous site is left untouched
+
+
+def _pages_containing(site_dir: Path, text: str) -> list[str]:
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
+                  if text in p.read_text(encoding="utf-8"))
+
+
+def test_new_article_then_check_then_build(project, tmp_path):
+    pytest.importorskip("territoire.models.news", reason="news (issue 3) not on this branch yet")
+    args = ("new", "article", "Visite de l'atelier : 40 élèves", "--date", "2019-11-05",
+            "--project", project)
+    created = territoire(*args)
+    assert created.returncode == 0, created.stderr
+    path = project / "content" / "actualites" / "posts" / "visite-de-l-atelier-40-eleves.md"
+    assert path.is_file()
+    text = path.read_text(encoding="utf-8")
+    schema = re.search(r"# yaml-language-server: \$schema=(\S+)", text).group(1)
+    assert (path.parent / schema).resolve().is_file()
+    assert territoire("check", "--project", project).returncode == 0
+
+    # A second article with the same title gets its own slug.
+    again = territoire(*args)
+    assert "Écrit : content/actualites/posts/visite-de-l-atelier-40-eleves-2.md" in again.stdout
+    (project / "content" / "actualites" / "posts" / "visite-de-l-atelier-40-eleves-2.md").unlink()
+
+    draft = build(project, tmp_path / "draft")
+    assert draft.returncode == 0, draft.output
+    assert _pages_containing(draft.site_dir, "Visite de l'atelier : 40 élèves") == []
+
+    path.write_text(text.replace("draft: true\n", ""), encoding="utf-8")
+    assert territoire("check", "--project", project).returncode == 0
+    published = build(project, tmp_path / "published")
+    assert published.returncode == 0, published.output
+    assert published.exists("actualites/2019/visite-de-l-atelier-40-eleves/")
+
+
+def test_new_event_in_industry_week_then_check_then_build(project, tmp_path):
+    pytest.importorskip("territoire.models.events", reason="agenda (issue 4) not on this branch yet")
+    created = territoire("new", "event", "Portes ouvertes de l'atelier", "--debut",
+                         "2019-03-20 09:30", "--fin", "2019-03-20 12:00", "--membre", "bulane",
+                         "--commune", "Montpellier", "--edition", "2019", "--public", "scolaires",
+                         "--project", project)
+    assert created.returncode == 0, created.stderr
+    path = project / "data" / "events" / "portes-ouvertes-de-l-atelier-2019.yml"
+    schema = re.search(r"\$schema=(\S+)", path.read_text(encoding="utf-8")).group(1)
+    assert (path.parent / schema).resolve().is_file()
+    checked = territoire("check", "--project", project)
+    assert checked.returncode == 0, checked.stderr
+    built = build(project, tmp_path)
+    assert built.returncode == 0, built.output
+    assert _pages_containing(built.site_dir, "Portes ouvertes de l&#39;atelier") or \
+        _pages_containing(built.site_dir, "Portes ouvertes de l'atelier")
+
+
+def test_new_event_names_unknown_references(project):
+    pytest.importorskip("territoire.models.events", reason="agenda (issue 4) not on this branch yet")
+    unknown = territoire("new", "event", "Forum", "--debut", "2019-03-20", "--membre", "inconnu",
+                         "--project", project)
+    assert unknown.returncode == 1
+    assert unknown.stderr.startswith("Erreur : membre inconnu : trouvé « inconnu », attendu l'un "
+                                     "des identifiants de data/members.yml : ")
+    bad_date = territoire("new", "event", "Forum", "--debut", "2019-02-30", "--membre", "bulane",
+                          "--project", project)
+    assert bad_date.returncode == 2
+    assert "trouvé « 2019-02-30 », attendu une date AAAA-MM-JJ" in bad_date.stderr
