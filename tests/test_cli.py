@@ -217,3 +217,14 @@ def test_new_event_names_unknown_references(project):
                           "--project", project)
     assert bad_date.returncode == 2
     assert "trouvé « 2019-02-30 », attendu une date AAAA-MM-JJ" in bad_date.stderr
+
+
+def test_contributing_guide_shows_a_real_error_message(project):
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    shown = re.search(r"^  (data/members/bulane\.yml:\S+ site_web: .+)$", guide, re.MULTILINE).group(1)
+    profile = project / "data" / "members" / "bulane.yml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("\nsite_web:\n",
+                                                                   "\nsite_web: www.bulane.fr\n"),
+                       encoding="utf-8")
+    checked = territoire("check", "--project", project)
+    assert checked.stderr.splitlines()[1].strip() == shown
