@@ -14,8 +14,11 @@ from conftest import REPO, build, copy_project
 
 TERRITOIRE = Path(sys.executable).parent / "territoire"
 
-BAD_DATE = ("data/members.yml:13:13 membres[0].depuis: trouvé « 2019-13-01 », attendu une date "
+# Key figures are referenced by no other file: breaking them reports exactly these errors.
+BAD_DATE = ("data/key_figures.yml:7:11 chiffres[0].date: trouvé « 2019-10-40 », attendu une date "
             "réelle au format AAAA-MM-JJ, ex. « 2019-10-01 »")
+SECOND_BAD_DATE = ("data/key_figures.yml:11:11 chiffres[1].date: trouvé « 2019-10-40 », attendu une "
+                   "date réelle au format AAAA-MM-JJ, ex. « 2019-10-01 »")
 
 
 def territoire(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess:
@@ -29,10 +32,10 @@ def project(tmp_path) -> Path:
     return copy_project(REPO, tmp_path / "project")
 
 
-def _break_a_date(project: Path) -> None:
-    registry = project / "data" / "members.yml"
-    text = registry.read_text(encoding="utf-8")
-    registry.write_text(text.replace("depuis: 2019-10-01", "depuis: 2019-13-01", 1), encoding="utf-8")
+def _break_dates(project: Path, count: int = 1) -> None:
+    figures = project / "data" / "key_figures.yml"
+    text = figures.read_text(encoding="utf-8")
+    figures.write_text(text.replace("date: 2019-10-04", "date: 2019-10-40", count), encoding="utf-8")
 
 
 def test_check_accepts_the_sample():
@@ -42,17 +45,12 @@ def test_check_accepts_the_sample():
 
 
 def test_check_reports_the_same_french_errors_as_the_build(project, tmp_path):
-    _break_a_date(project)
-    figures = project / "data" / "key_figures.yml"
-    figures.write_text(figures.read_text(encoding="utf-8").replace("date: 2019-10-04",
-                                                                   "date: 2019-10-40", 1),
-                       encoding="utf-8")
+    _break_dates(project, 2)
     checked = territoire("check", "--project", project)
     assert checked.returncode == 1
     assert checked.stdout == ""
     assert BAD_DATE in checked.stderr
-    assert ("data/key_figures.yml:7:11 chiffres[0].date: trouvé « 2019-10-40 », attendu une date "
-            "réelle au format AAAA-MM-JJ, ex. « 2019-10-01 »") in checked.stderr
+    assert SECOND_BAD_DATE in checked.stderr
     assert checked.stderr.startswith("2 erreurs dans les données ou le contenu :")
     assert "Traceback" not in checked.stderr
 
@@ -63,7 +61,7 @@ def test_check_reports_the_same_french_errors_as_the_build(project, tmp_path):
 
 
 def test_check_runs_from_inside_a_project_and_loads_no_build_engine(project):
-    _break_a_date(project)
+    _break_dates(project)
     probe = subprocess.run(
         [sys.executable, "-c", "import sys; from territoire.cli import main; code = main(['check']);"
                                " print(code, 'mkdocs' in sys.modules)"],
@@ -147,7 +145,7 @@ def test_build_command_builds_another_project(project, tmp_path):
     completed = territoire("build", "--project", project, "--site-dir", site_dir)
     assert completed.returncode == 0, completed.stderr
     assert (site_dir / "membres" / "bulane" / "index.html").is_file()
-    _break_a_date(project)
+    _break_dates(project)
     failed = territoire("build", "--project", project, "--site-dir", site_dir)
     assert failed.returncode == 1
     assert BAD_DATE in failed.stderr
@@ -177,12 +175,14 @@ def test_new_article_then_check_then_build(project, tmp_path):
     assert "Écrit : content/actualites/posts/visite-de-l-atelier-40-eleves-2.md" in again.stdout
     (project / "content" / "actualites" / "posts" / "visite-de-l-atelier-40-eleves-2.md").unlink()
 
+    (tmp_path / "draft").mkdir()
     draft = build(project, tmp_path / "draft")
     assert draft.returncode == 0, draft.output
     assert _pages_containing(draft.site_dir, "Visite de l'atelier : 40 élèves") == []
 
     path.write_text(text.replace("draft: true\n", ""), encoding="utf-8")
     assert territoire("check", "--project", project).returncode == 0
+    (tmp_path / "published").mkdir()
     published = build(project, tmp_path / "published")
     assert published.returncode == 0, published.output
     assert published.exists("actualites/2019/visite-de-l-atelier-40-eleves/")
@@ -227,4 +227,4 @@ def test_contributing_guide_shows_a_real_error_message(project):
                                                                    "\nsite_web: www.bulane.fr\n"),
                        encoding="utf-8")
     checked = territoire("check", "--project", project)
-    assert checked.stderr.splitlines()[1].strip() == shown
+    assert f"  {shown}\n" in checked.stderr

@@ -81,16 +81,16 @@ def test_properdocs_reports_data_errors_like_mkdocs(properdocs_env, tmp_path):
     from conftest import copy_project
 
     project = copy_project(REPO, tmp_path / "project")
-    registry = project / "data" / "members.yml"
-    registry.write_text(registry.read_text(encoding="utf-8").replace("depuis: 2019-10-01",
-                                                                     "depuis: 2019-13-01", 1),
-                        encoding="utf-8")
+    figures = project / "data" / "key_figures.yml"
+    figures.write_text(figures.read_text(encoding="utf-8").replace("date: 2019-10-04",
+                                                                   "date: 2019-10-40", 1),
+                       encoding="utf-8")
     config = write_config(project, tmp_path / "mkdocs.yml", tmp_path / "site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
     completed = subprocess.run(
         [str(_bin(properdocs_env, "properdocs")), "build", "--strict", "-f", str(config)],
         capture_output=True, text=True, env=env, cwd=tmp_path)
     assert completed.returncode == 1
-    assert ("data/members.yml:13:13 membres[0].depuis: trouvé « 2019-13-01 », attendu une date "
+    assert ("data/key_figures.yml:7:11 chiffres[0].date: trouvé « 2019-10-40 », attendu une date "
             "réelle au format AAAA-MM-JJ, ex. « 2019-10-01 »") in completed.stdout + completed.stderr
     assert "Traceback" not in completed.stderr
