@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,19 @@ def test_check_runs_from_inside_a_project_and_loads_no_build_engine(project):
         capture_output=True, text=True, cwd=project / "data" / "members")
     assert probe.stdout.split() == ["1", "False"]
     assert BAD_DATE in probe.stderr
+
+
+def test_check_takes_well_under_the_time_of_a_build(tmp_path):
+    def timed(command: list[str]) -> float:
+        start = time.perf_counter()
+        completed = subprocess.run(command, capture_output=True, cwd=REPO,
+                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        assert completed.returncode == 0, completed.stderr
+        return time.perf_counter() - start
+
+    build_time = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path)])
+    check_time = timed([str(TERRITOIRE), "check"])
+    assert check_time < build_time / 2, (check_time, build_time)
 
 
 def test_check_outside_any_project_says_so(tmp_path):
