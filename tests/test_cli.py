@@ -207,7 +207,7 @@ def test_new_event_in_industry_week_then_check_then_build(project, tmp_path):
     created = territoire("new", "event", "Portes ouvertes de l'atelier", "--debut",
                          "2019-03-20 09:30", "--fin", "2019-03-20 12:00", "--membre", "bulane",
                          "--commune", "Montpellier", "--edition", "2019", "--public", "scolaires",
-                         "--project", project)
+                         "--type", "visite-entreprise", "--project", project)
     assert created.returncode == 0, created.stderr
     path = project / "data" / "events" / "portes-ouvertes-de-l-atelier-2019.yml"
     schema = re.search(r"\$schema=(\S+)", path.read_text(encoding="utf-8")).group(1)
@@ -216,8 +216,13 @@ def test_new_event_in_industry_week_then_check_then_build(project, tmp_path):
     assert checked.returncode == 0, checked.stderr
     built = build(project, tmp_path)
     assert built.returncode == 0, built.output
-    assert _pages_containing(built.site_dir, "Portes ouvertes de l&#39;atelier") or \
-        _pages_containing(built.site_dir, "Portes ouvertes de l'atelier")
+    pages = (_pages_containing(built.site_dir, "Portes ouvertes de l&#39;atelier")
+             + _pages_containing(built.site_dir, "Portes ouvertes de l'atelier"))
+    # Its own page (wherever the agenda puts it), its organiser's page and its edition's pages.
+    assert any("portes-ouvertes-de-l-atelier-2019/" in page for page in pages), pages
+    assert "membres/bulane/index.html" in pages
+    assert any("2019" in page and page != "membres/bulane/index.html"
+               and "portes-ouvertes" not in page for page in pages), pages
 
 
 def test_new_event_names_unknown_references(project):
