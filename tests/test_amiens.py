@@ -55,7 +55,8 @@ def test_edit_links_point_at_amiens_repository(amiens):
 
 
 def test_nothing_of_montpellier_anywhere(amiens):
-    built = [p for p in amiens.site_dir.rglob("*") if p.suffix in {".html", ".xml", ".json", ".svg", ".txt", ".ics"}]
+    suffixes = {".html", ".xml", ".json", ".svg", ".txt", ".ics"}
+    built = [p for p in amiens.site_dir.rglob("*") if p.suffix in suffixes]
     assert len(built) > 10
     leaks = {p.relative_to(amiens.site_dir).as_posix(): MONTPELLIER_TRACES.findall(p.read_text("utf-8"))
              for p in built}
