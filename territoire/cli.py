@@ -162,25 +162,24 @@ def _report_written(project: Path, written: list[Path]) -> int:
 
 
 def _build(project: Path, args: argparse.Namespace) -> int:
-    return _run_engine(project, args, ["build", "--strict"])
+    site_dir = (args.site_dir or project / "site").resolve()
+    return _run_engine(project, site_dir, ["build", "--strict", "-d", str(site_dir)])
 
 
 def _serve(project: Path, args: argparse.Namespace) -> int:
-    # MkDocs watches content/ and the templates; data/ changes must rebuild too.
-    return _run_engine(project, args, ["serve", "--dev-addr", args.adresse,
-                                       "--watch", str(project / "data")])
-
-
-def _run_engine(project: Path, args: argparse.Namespace, command: list[str]) -> int:
     site_dir = (args.site_dir or project / "site").resolve()
+    # MkDocs watches content/ and the templates; data/ changes must rebuild too.
+    return _run_engine(project, site_dir, ["serve", "--dev-addr", args.adresse,
+                                           "--watch", str(project / "data")])
+
+
+def _run_engine(project: Path, site_dir: Path, command: list[str]) -> int:
+    """Run MkDocs on the project's configuration, written to a temporary folder."""
     with tempfile.TemporaryDirectory(prefix="territoire-") as folder:
         config = write_engine_config(project, site_dir, Path(folder) / "mkdocs.yml")
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         completed = subprocess.run(
-            [sys.executable, "-m", "mkdocs", *command, "-f", str(config), "-d", str(site_dir)]
-            if command[0] == "build" else
             [sys.executable, "-m", "mkdocs", *command, "-f", str(config)],
-            env=env, check=False)
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
     return EXIT_OK if completed.returncode == 0 else EXIT_ERROR
 
 
