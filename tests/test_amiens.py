@@ -33,7 +33,7 @@ def test_home_carries_amiens_identity(amiens):
 
 
 def test_values_axes_and_members_are_amiens_own(amiens):
-    values = [a.get_text(strip=True) for a in amiens.html("valeurs/").select("main h3 a")]
+    values = [a.get_text(strip=True) for a in amiens.html("valeurs/").select("main .tp-card__title a")]
     assert values == ["Entreprendre", "Innover", "Coopérer"]
     assert amiens.html("valeurs/cooperer/").h1.get_text(strip=True) == "Coopérer"
     axes = amiens.html("axes/").get_text(" ", strip=True)

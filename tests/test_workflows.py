@@ -92,12 +92,19 @@ def test_pull_request_workflow_checks_builds_tests_and_uploads():
     workflow = _load(GITHUB / "workflows" / "pull-request.yml")
     assert "pull_request" in workflow["on"]
     assert workflow["permissions"] == {}
-    runs = "\n".join(step.get("run", "") for step in _steps(workflow))
-    for command in ("territoire check", "mkdocs build --strict", "pytest", "linkchecker"):
+    runs = [step.get("run", "") for step in _steps(workflow)]
+    for command in ("python3 tasks.py check", "python3 tasks.py check examples/amiens",
+                    "python3 tasks.py build --site-dir site"):
         assert command in runs
-    uses = [step["uses"].split("@")[0] for step in _steps(workflow) if "uses" in step]
-    assert "actions/upload-artifact" in uses
-    assert (GITHUB / "linkcheckerrc").is_file()
+    # The link check is its own step, running the quality gate's link test, which must exist.
+    link_test = workflow["jobs"]["check"]["env"]["LINK_TEST"]
+    module, function = link_test.split("::")
+    assert f"def {function}(" in (REPO / module).read_text(encoding="utf-8")
+    assert 'python3 tasks.py test -q --deselect "${LINK_TEST}"' in runs
+    assert 'python3 tasks.py test -q "${LINK_TEST}"' in runs
+    upload = next(step for step in _steps(workflow)
+                  if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site/"
 
 
 def test_deploy_workflow_publishes_on_main_and_every_night():
