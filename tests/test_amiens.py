@@ -47,6 +47,14 @@ def test_values_axes_and_members_are_amiens_own(amiens):
     assert amiens.exists("membres/lrcs/")
 
 
+def test_amiens_agenda_has_its_own_event(amiens):
+    event = amiens.html("agenda/presentation-pacte-emploi-innovation-2015/")
+    assert event.h1.get_text(strip=True) == "Présentation du pacte pour l'emploi et l'innovation"
+    assert "Amiens" in event.find("main").get_text(" ")
+    calendar = (amiens.site_dir / "agenda" / "agenda.ics").read_text(encoding="utf-8")
+    assert "SUMMARY:Présentation du pacte pour l'emploi et l'innovation" in calendar
+
+
 def test_edit_links_point_at_amiens_repository(amiens):
     repository = "https://github.com/territoires/amiens-metropole/edit/main/"
     assert amiens.html("a-propos/").find("a", rel="edit")["href"] == repository + "content/a-propos.md"
