@@ -5,6 +5,8 @@
     python3 tasks.py build   build the sample site into site/ (strict)
     python3 tasks.py test    install what the tests need, then run the whole test suite
     python3 tasks.py schemas regenerate the JSON Schemas of the data files
+    python3 tasks.py serve examples/amiens   the same for another territory's folder (build too)
+    python3 tasks.py check   validate data/ and content/ without building (any folder, as above)
 
 Each command first creates ``.venv`` and installs the pinned dependencies from pyproject.toml
 (again only when pyproject.toml changed).
@@ -86,14 +88,19 @@ def run(command: list[str], **kwargs) -> int:
 
 
 def main(argv: list[str]) -> None:
-    if not argv or argv[0] not in {"serve", "build", "test", "schemas"}:
+    if not argv or argv[0] not in {"serve", "build", "test", "schemas", "check"}:
         sys.exit(__doc__)
     command, rest = argv[0], argv[1:]
     ensure_venv()
-    if command == "serve":
+    if command in {"serve", "build", "check"} and rest and (Path(rest[0]) / "data").is_dir():
+        # Another territory: its folder holds content/ and data/, the engine stays this one.
+        run([str(BIN / "territoire"), command, "--project", str(Path(rest[0]).resolve()), *rest[1:]])
+    elif command == "serve":
         run([str(BIN / "mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", *rest])
     elif command == "build":
         run([str(BIN / "mkdocs"), "build", "--strict", *rest])
+    elif command == "check":
+        run([str(BIN / "territoire"), "check", *rest])
     elif command == "schemas":
         run([str(PYTHON), "-m", "territoire.schemas", *rest])
     elif command == "test":

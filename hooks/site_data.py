@@ -16,6 +16,7 @@ from territoire.engine import pages, state
 from territoire.engine.markup import render_markdown
 from territoire.engine.site_plan import site_plan
 from territoire.french import long_date, month_year
+from territoire.models.identity import Publication
 
 
 @event_priority(100)
@@ -29,6 +30,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.copyright = identity.publisher
     config.theme["logo"] = identity.logo
     config.theme["favicon"] = identity.favicon
+    _apply_publication(config, identity.publication)
     config.extra["social"] = [
         {"icon": _social_icon(link.url), "link": link.url, "name": link.name}
         for link in identity.social_links
@@ -44,6 +46,17 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.filters["month_year"] = month_year
     env.globals["site_plan"] = site_plan
     return env
+
+
+def _apply_publication(config: MkDocsConfig, publication: Publication) -> None:
+    # A territory published from its own address or repository says so in data/territory.yml.
+    if publication.site_url:
+        # MkDocs joins page paths to site_url, which must end with a slash as its own check ensures.
+        config.site_url = publication.site_url.rstrip("/") + "/"
+    if publication.repository:
+        config.repo_url = publication.repository
+    if publication.edit_path:
+        config.edit_uri = publication.edit_path
 
 
 def _social_icon(url: str) -> str:

@@ -46,6 +46,18 @@ class SocialLink(StrictModel):
     url: LinkUrl = Field(alias="url")
 
 
+class Publication(StrictModel):
+    """Where the site is published and edited; without it, the values of mkdocs.yml apply."""
+
+    site_url: WebUrl | None = Field(default=None, alias="url_du_site",
+                                    description="Adresse publique du site, ex. « https://www.exemple.fr/ ».")
+    repository: WebUrl | None = Field(default=None, alias="depot",
+                                      description="Adresse du dépôt qui contient le projet.")
+    edit_path: str | None = Field(default=None, alias="chemin_modification", min_length=1,
+                                  description="Chemin des liens « modifier » dans le dépôt, "
+                                              "ex. « edit/main/content/ ».")
+
+
 class Territory(StrictModel):
     """Who publishes the site; every visible name and colour comes from here."""
 
@@ -61,3 +73,4 @@ class Territory(StrictModel):
     publisher: str = Field(alias="editeur", min_length=1, description="Éditeur du site (mentions légales).")
     contact: Contact = Field(default_factory=Contact, alias="contact")
     social_links: list[SocialLink] = Field(default_factory=list, alias="reseaux_sociaux")
+    publication: Publication = Field(default_factory=Publication, alias="publication")
