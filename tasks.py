@@ -65,12 +65,14 @@ def ensure_test_tools() -> None:
     if not shutil.which("npm"):
         missing.append("npm")
     if missing:
-        if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
+        as_root = os.name == "posix" and os.geteuid() == 0
+        if not shutil.which("apt-get") or not (as_root or shutil.which("sudo")):
             sys.exit(f"Paquets Debian manquants : {', '.join(missing)} (installez-les, ou lancez en root).")
         print(f"Installation de {', '.join(missing)} …", flush=True)
+        apt = ["apt-get"] if as_root else ["sudo", "--preserve-env=DEBIAN_FRONTEND", "apt-get"]
         apt_env = {"DEBIAN_FRONTEND": "noninteractive"}
-        run(["apt-get", "update", "-q"], env=apt_env)
-        run(["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing], env=apt_env)
+        run([*apt, "update", "-q"], env=apt_env)
+        run([*apt, "install", "-y", "-q", "--no-install-recommends", *missing], env=apt_env)
     digest = hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()
     if NODE_STAMP.exists() and NODE_STAMP.read_text() == digest:
         return
