@@ -1,7 +1,7 @@
 """The search index is downloaded only when a visitor starts a search (real Chromium, real site).
 
-Material's bundle requests ``search/search_index.json`` on every page load; our
-``lazy-search.js`` holds that request back until the search field gets focus or the address
+Material's bundle starts its search worker and requests ``search/search_index.json`` on every
+page load; our ``lazy-search.js`` holds both back until the search field gets focus or the address
 carries ``?q=``. These tests load the built sample site over HTTP in headless Chromium and watch
 every request.
 """
@@ -20,6 +20,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 INDEX = "search/search_index.json"
+WORKER = "workers/search."
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +75,7 @@ def test_no_index_on_page_load(visit):
     page.wait_for_timeout(500)
     assert page.locator("input[name=query]").count() == 1
     assert not _fetched_index(requests), requests
+    assert not any(WORKER in url for url in requests), requests
     assert any("bundle." in url for url in requests)
 
 
@@ -86,6 +88,7 @@ def test_typing_in_search_fetches_index_and_shows_results(visit):
     results.first.wait_for(timeout=10_000)
     assert "signature" in results.first.inner_text().lower()
     assert sum(INDEX in url for url in requests) == 1
+    assert sum(WORKER in url for url in requests) == 1
 
 
 def test_keyboard_shortcut_starts_search(visit):
