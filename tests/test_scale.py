@@ -9,6 +9,7 @@ growing with posts × pages.
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -65,11 +66,46 @@ def test_generator_is_deterministic(project, tmp_path):
             assert (again / path.relative_to(project)).read_bytes() == path.read_bytes(), path
 
 
-def test_generated_territory_builds(project, tmp_path):
-    result = build(project, tmp_path, **_engine_overrides())
-    assert result.returncode == 0, result.output
-    assert result.exists("membres/membre-0001/")
-    assert len(list(result.site_dir.glob("actualites/20*/article-*/index.html"))) == NEWS
+FULL_TEXT_NEWS = 5
+
+
+@pytest.fixture(scope="module")
+def built(project, tmp_path_factory):
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    extra = {**config.get("extra", {}), "search_full_text_news": FULL_TEXT_NEWS}
+    return build(project, tmp_path_factory.mktemp("scale-site"), **_engine_overrides(), extra=extra)
+
+
+def test_generated_territory_builds(built):
+    assert built.returncode == 0, built.output
+    assert built.exists("membres/membre-0001/")
+    assert len(list(built.site_dir.glob("actualites/20*/article-*/index.html"))) == NEWS
+
+
+def _search_docs(built) -> dict[str, dict]:
+    index = json.loads((built.site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"]: doc for doc in index["docs"]}
+
+
+def test_search_index_keeps_full_text_of_recent_news_only(built):
+    docs = _search_docs(built)
+    articles = sorted({location.split("#")[0] for location in docs if "/article-" in location})
+    assert len(articles) == NEWS
+    newest = [url for url in articles if url.rstrip("/").endswith(f"article-{NEWS:05d}")][0]
+    oldest = [url for url in articles if url.rstrip("/").endswith("article-00001")][0]
+    newest_sections = [doc for loc, doc in docs.items() if loc.startswith(newest + "#")]
+    oldest_sections = [doc for loc, doc in docs.items() if loc.startswith(oldest + "#")]
+    # Recent: every section keeps its text. Old: headings kept, bodies dropped, lead cut.
+    assert len(newest_sections) == len(oldest_sections) == 3
+    assert all(len(doc["text"]) > 200 for doc in newest_sections)
+    assert all(doc["text"] == "" and doc["title"] for doc in oldest_sections)
+    assert 0 < len(docs[oldest]["text"]) <= 310
+    assert "<" not in docs[oldest]["text"]
+    trimmed = [url for url in articles if all(docs[loc]["text"] == "" for loc in docs
+                                              if loc.startswith(url + "#"))]
+    assert len(trimmed) == NEWS - FULL_TEXT_NEWS
+    # Pages that are not news keep everything.
+    assert any(loc.startswith("a-propos/#") and len(doc["text"]) > 200 for loc, doc in docs.items())
 
 
 def _count_page_comparisons(project: Path, tmp_path: Path, hooks: list[str], monkeypatch) -> int:
