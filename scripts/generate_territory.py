@@ -2,11 +2,11 @@
 """Write a synthetic but valid territory project (content/ + data/) of any size, for benchmarks.
 
     .venv/bin/python scripts/generate_territory.py OUT --news 4000 --members 600 --events 400
-    .venv/bin/python scripts/generate_territory.py OUT --pages 2000     # split 80/12/8 %
+    .venv/bin/python scripts/generate_territory.py OUT --pages 2000     # 78 % news, 12 % members, 8 % events, 2 % actions
 
 The identity and pillars (territory, values, axes, sectors, key figures, home and about pages,
 images) are copied from a base project (the repo's sample by default), so the synthetic site
-follows the engine's current formats; members, news and events are written by one small writer
+follows the engine's current formats; members, news, events and roadmap actions are written by one small writer
 function each, from a seeded random generator: the same options give the same files. The French
 text is assembled from sentences about industry, jobs and training; it is filler that reads like
 the real thing, with no real names or figures in it.
@@ -122,8 +122,8 @@ class Sizes:
     @classmethod
     def for_pages(cls, pages: int) -> "Sizes":
         """About ``pages`` pages: mostly news, as in a territory that has published for years."""
-        return cls(news=round(pages * 0.80), members=max(1, round(pages * 0.12)),
-                   events=round(pages * 0.08))
+        return cls(news=round(pages * 0.78), members=max(1, round(pages * 0.12)),
+                   events=round(pages * 0.08), actions=round(pages * 0.02))
 
 
 @dataclass
@@ -315,10 +315,32 @@ def write_events(ctx: Context, count: int) -> None:
 
 
 def write_actions(ctx: Context, count: int) -> None:
-    """Roadmap actions (issue 6): their data format was not visible yet; nothing is written."""
-    if count:
-        print("generate_territory: les actions de la feuille de route ne sont pas encore générées "
-              "(format de données inconnu) ; --actions est ignoré.", file=sys.stderr)
+    """Roadmap (issue 6): ``data/roadmap.yml``, one action per entry, led by a member."""
+    if not count:
+        return
+    statuses = ["à lancer", "en cours", "réalisée", "abandonnée"]
+    actions = []
+    for index in range(count):
+        start = dt.date(2016 + index % 9, 1 + index % 12, 1)
+        action = {"id": f"action-{index + 1:04d}",
+                  "titre": ctx.fill(ctx.rng.choice(_TITLES))[:110],
+                  "axe": ctx.axis_ids[index % len(ctx.axis_ids)],
+                  "prioritaire": index % 4 == 0,
+                  "statut": statuses[index % len(statuses)],
+                  "pilote": ctx.rng.choice(ctx.members)[0] if ctx.members else "Secrétariat du conseil",
+                  "partenaires": [member_id for member_id, _ in ctx.rng.sample(ctx.members, min(2, len(ctx.members)))],
+                  "debut": start,
+                  "echeance": start + dt.timedelta(days=180 + index % 365),
+                  "indicateurs": [{"nom": f"{ctx.rng.choice(_AUDIENCE_WORDS).capitalize()} accueillis",
+                                   "unite": "personnes", "cible": 50 + index % 200}],
+                  "description": ctx.paragraph(4),
+                  "mise_a_jour": start}
+        actions.append({key: value for key, value in action.items() if value != []})
+    write_yaml(ctx.out / "data" / "roadmap.yml",
+               {"exemple": True,
+                "avertissement": "**Feuille de route de synthèse**, écrite pour mesurer le moteur.",
+                "actions": actions},
+               "../schemas/roadmap.schema.json", "Feuille de route synthétique.")
 
 
 def generate(out: Path, sizes: Sizes, *, base: Path = REPO, seed: int = 8) -> Path:
@@ -341,8 +363,8 @@ def generate(out: Path, sizes: Sizes, *, base: Path = REPO, seed: int = 8) -> Pa
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="dossier à créer (content/ et data/)")
-    parser.add_argument("--pages", type=int, help="taille approximative : 80 %% actualités, "
-                        "12 %% membres, 8 %% événements (remplace les options suivantes)")
+    parser.add_argument("--pages", type=int, help="taille approximative : 78 %% actualités, "
+                        "12 %% membres, 8 %% événements, 2 %% actions (remplace les options suivantes)")
     parser.add_argument("--news", type=int, default=0)
     parser.add_argument("--members", type=int, default=20)
     parser.add_argument("--events", type=int, default=0)
@@ -355,7 +377,7 @@ def main(argv: list[str] | None = None) -> None:
              Sizes(news=args.news, members=args.members, events=args.events, actions=args.actions))
     generate(args.out, sizes, base=args.base, seed=args.seed)
     print(f"{args.out} : {sizes.news} actualités, {sizes.members} membres, "
-          f"{sizes.events} événements.")
+          f"{sizes.events} événements, {sizes.actions} actions.")
 
 
 if __name__ == "__main__":

@@ -8,62 +8,31 @@ every request.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 INDEX = "search/search_index.json"
 WORKER = "workers/search."
 
 
-@pytest.fixture(scope="module")
-def server(sample_site):
-    handler = functools.partial(_QuietHandler, directory=str(sample_site.site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def visit(browser, server):
-    """Open a page of the site in a fresh context; returns (page, list of requested URLs)."""
-    contexts = []
+def visit(browser, sample_url):
+    """Open a page of the sample site in a fresh context; returns (page, list of requested URLs).
+
+    ``browser`` and ``sample_url`` are the session's Chromium and HTTP server (tests/gates.py).
+    """
+    pages = []
 
     def open_page(path: str):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        pages.append(page)
         requests: list[str] = []
         page.on("request", lambda request: requests.append(request.url))
-        page.goto(server + path, wait_until="networkidle")
+        page.goto(sample_url.rstrip("/") + "/" + path, wait_until="networkidle")
         return page, requests
 
     yield open_page
-    for context in contexts:
-        context.close()
+    for page in pages:
+        page.context.close()
 
 
 def _fetched_index(requests: list[str]) -> bool:

@@ -27,7 +27,8 @@ generator = importlib.util.module_from_spec(_spec)
 sys.modules["generate_territory"] = generator  # dataclasses look their module up
 _spec.loader.exec_module(generator)
 
-NEWS, MEMBERS, EVENTS = 24, 6, 5
+NEWS, MEMBERS, EVENTS, ACTIONS = 24, 6, 5, 3
+SIZES = dict(news=NEWS, members=MEMBERS, events=EVENTS, actions=ACTIONS)
 
 
 def _engine_overrides() -> dict:
@@ -47,7 +48,7 @@ def _engine_overrides() -> dict:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("scale") / "project"
-    return generator.generate(out, generator.Sizes(news=NEWS, members=MEMBERS, events=EVENTS))
+    return generator.generate(out, generator.Sizes(**SIZES))
 
 
 def test_generated_territory_loads(project):
@@ -55,12 +56,13 @@ def test_generated_territory_loads(project):
     assert len(site.members) == MEMBERS
     assert len(list((project / "content/actualites/posts").glob("*.md"))) == NEWS
     assert len(list((project / "data/events").glob("*.yml"))) == EVENTS
-    if hasattr(site, "news"):
-        assert len(site.news) == NEWS
+    assert len(site.news) == NEWS
+    assert len(site.agenda.events) == EVENTS
+    assert len(site.roadmap.actions) == ACTIONS
 
 
 def test_generator_is_deterministic(project, tmp_path):
-    again = generator.generate(tmp_path / "again", generator.Sizes(news=NEWS, members=MEMBERS, events=EVENTS))
+    again = generator.generate(tmp_path / "again", generator.Sizes(**SIZES))
     for path in sorted(project.rglob("*")):
         if path.is_file():
             assert (again / path.relative_to(project)).read_bytes() == path.read_bytes(), path
