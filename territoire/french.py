@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
 
+# Cached: a large site formats the same few thousand dates tens of thousands of times (babel is slow).
+@lru_cache(maxsize=16384)
 def long_date(value: dt.date) -> str:
     """« 1er octobre 2019 », « 4 octobre 2019 »: only the first of the month takes an ordinal."""
     if isinstance(value, dt.datetime):
@@ -16,6 +19,7 @@ def long_date(value: dt.date) -> str:
     return "1er" + text[1:] if value.day == 1 else text
 
 
+@lru_cache(maxsize=4096)
 def month_year(value: dt.date) -> str:
     """« octobre 2019 »."""
     return format_date(value, "MMMM y", locale="fr_FR")

@@ -66,7 +66,7 @@ def read_yaml(path: Path, issues: IssueCollector, *, line_offset: int = 0,
                            "indentation : trouvé une tabulation, attendu des espaces")
                 return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -99,6 +99,20 @@ def read_yaml(path: Path, issues: IssueCollector, *, line_offset: int = 0,
     from territoire.safety import check_text
     check_text(document, issues)
     return document
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """Compose with libyaml when present (5x faster on thousands of files); on any error, compose
+    again with the pure-Python parser, whose messages the French translations know."""
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 def read_front_matter(path: Path, issues: IssueCollector) -> tuple[SourceDocument, str] | None:

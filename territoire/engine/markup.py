@@ -7,6 +7,8 @@ event handlers and any link that is not http, https or mailto.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
@@ -22,13 +24,19 @@ def render_markdown(text: str | None) -> Markup:
         return Markup("")
     # Raw HTML is escaped before Markdown runs, so authors cannot inject markup at all; nh3 then
     # guards what Markdown itself produces (links with dangerous schemes).
-    converter = markdown_lib.Markdown(extensions=["abbr", "sane_lists"], output_format="html")
-    html = converter.convert(_escape_raw_html(text))
+    html = _converter().reset().convert(_escape_raw_html(text))
     # No rel attribute: links never open a new window, and nh3 would keep rel on an <a> whose
     # dangerous href it removed, which is invalid HTML.
     cleaned = nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
                         url_schemes=_URL_SCHEMES, link_rel=None)
     return Markup(cleaned)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown_lib.Markdown:
+    # One converter, reset between texts (which also forgets abbreviations): building one per
+    # text loads its extensions again, a measurable cost on sites with thousands of profiles.
+    return markdown_lib.Markdown(extensions=["abbr", "sane_lists"], output_format="html")
 
 
 def _escape_raw_html(text: str) -> str:

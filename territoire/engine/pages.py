@@ -14,6 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 _KEY = "territoire_pages"
+# libyaml's dumper when present: thousands of generated pages each dump their front matter.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def add_page(files: Files, config: MkDocsConfig, *, kind: str, key: str, src_uri: str,
@@ -25,7 +27,7 @@ def add_page(files: Files, config: MkDocsConfig, *, kind: str, key: str, src_uri
     every link on every page and makes the build quadratic.
     """
     front_matter = {"title": title, "template": template, "kind": kind, "key": key, **(meta or {})}
-    content = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=True) + "---\n" + body
+    content = "---\n" + yaml.dump(front_matter, Dumper=_DUMPER, allow_unicode=True, sort_keys=True) + "---\n" + body
     file = File.generated(config, src_uri, content=content)
     if not in_nav:
         file.inclusion = InclusionLevel.NOT_IN_NAV
