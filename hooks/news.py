@@ -10,7 +10,6 @@ from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -20,12 +19,6 @@ from territoire.engine import news, state
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     news.configure_blog(config)
     return config
-
-
-@event_priority(-100)  # after the blog plugin's own on_files (-50)
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    news.speed_up_blog(config)
-    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

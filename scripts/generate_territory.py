@@ -18,7 +18,6 @@ import argparse
 import datetime as dt
 import random
 import shutil
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 

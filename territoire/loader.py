@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from territoire.agenda_loader import load_agenda
 from territoire.errors import IssueCollector

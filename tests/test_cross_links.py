@@ -8,7 +8,6 @@ relations (first council, Grand-Orly, UIMM, ESS café-débat, actions from the c
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from unittest import mock
 
 import pytest

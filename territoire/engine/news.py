@@ -47,29 +47,6 @@ def configure_blog(config: MkDocsConfig) -> None:
     blog.config.categories_slugify = slugify(case="lower", normalize="NFD")
 
 
-class IdentityList(list):
-    """A list whose ``in`` compares by identity through a set of ids.
-
-    The blog plugin asks ``page in self.blog.posts`` for every page; pages compare with
-    ``Page.__eq__`` over the whole list, which makes that test quadratic (about 18 % of a build of
-    2,000 articles). The posts are distinct objects, so identity gives the same answer.
-    """
-
-    def __init__(self, items=()):
-        super().__init__(items)
-        self._ids = {id(item) for item in self}
-
-    def __contains__(self, item: object) -> bool:
-        return id(item) in self._ids
-
-
-def speed_up_blog(config: MkDocsConfig) -> None:
-    """Once the blog has resolved its posts (after its ``on_files``), index them by identity."""
-    blog = config.plugins.get(BLOG_PLUGIN)
-    if blog is not None and blog.config.enabled and getattr(blog, "blog", None) is not None:
-        blog.blog.posts = IdentityList(blog.blog.posts)
-
-
 def _nav_targets(item: Any) -> list[str]:
     if isinstance(item, dict):
         return [target for value in item.values() for target in _nav_targets(value)]
