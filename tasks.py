@@ -98,7 +98,9 @@ def main(argv: list[str]) -> None:
         # Another territory: its folder holds content/ and data/, the engine stays this one.
         run([str(BIN / "territoire"), command, "--project", str(Path(rest[0]).resolve()), *rest[1:]])
     elif command == "serve":
-        run([str(BIN / "mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", *rest])
+        # data/ and the templates feed every page: a change there rebuilds too.
+        run([str(BIN / "mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", "--watch", "data",
+             "--watch", "overrides", "--watch", "hooks", *rest])
     elif command == "build":
         run([str(BIN / "mkdocs"), "build", "--strict", *rest])
     elif command == "check":
