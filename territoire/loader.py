@@ -23,8 +23,8 @@ from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
 from territoire.news import KnownIds, load_news, news_ids
 from territoire.roadmap_loader import check_related, load_roadmap
 from territoire.site import Site
-from territoire.sources import SourceDocument, dotted_path, read_yaml
-from territoire.validation import check_unique, describe_found, validate
+from territoire.sources import SourceDocument, read_yaml
+from territoire.validation import check_reference, check_unique, validate
 
 DATA_DIR = "data"
 CONTENT_DIR = "content"
@@ -112,18 +112,6 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
     )
 
 
-def _check_reference(document: SourceDocument, path: tuple, found: str, known: set[str] | None,
-                     unknown_label: str, source: str, issues: IssueCollector) -> None:
-    """``known`` is None when the referenced file itself failed: its issues are reported already."""
-    if known is None or found in known:
-        return
-    line, column = document.position(path)
-    choices = ", ".join(sorted(known)) or "aucun n'est défini"
-    issues.add(document.path, line, column, dotted_path(path),
-               f"{unknown_label} : trouvé {describe_found(found)}, attendu l'un des identifiants "
-               f"de {source} : {choices}")
-
-
 def _check_asset(content: Path, asset: str | None, document: SourceDocument, path: tuple,
                  issues: IssueCollector) -> None:
     check_image(content, asset, document, path, issues, max_bytes=IDENTITY_IMAGE_MAX_BYTES)
@@ -142,7 +130,7 @@ def _load_members(data: Path, registry_doc: SourceDocument, registry: MembersReg
     registered = set()
     for index, entry in enumerate(registry.entries):
         registered.add(entry.id)
-        _check_reference(registry_doc, ("membres", index, "role"), entry.role, role_ids,
+        check_reference(registry_doc, ("membres", index, "role"), entry.role, role_ids,
                          "rôle inconnu", "roles", issues)
         path = profile_files.get(entry.id)
         if path is None:
@@ -158,10 +146,10 @@ def _load_members(data: Path, registry_doc: SourceDocument, registry: MembersReg
         if profile is None:
             continue
         for value_index, value_id in enumerate(profile.values):
-            _check_reference(document, ("valeurs", value_index), value_id, value_ids,
+            check_reference(document, ("valeurs", value_index), value_id, value_ids,
                              "valeur inconnue", "data/values.yml", issues)
         if profile.sector:
-            _check_reference(document, ("secteur",), profile.sector, sector_ids,
+            check_reference(document, ("secteur",), profile.sector, sector_ids,
                              "secteur inconnu", "data/sectors.yml", issues)
         check_image(content, profile.logo, document, ("logo",), issues,
                     max_bytes=LOGO_MAX_BYTES, folder=LOGO_DIR)

@@ -15,8 +15,8 @@ from pymdownx.slugs import slugify
 from territoire.errors import IssueCollector
 from territoire.models.news import (Author, AuthorsFile, NewsCategoriesFile, NewsCategory,
                                     NewsFrontMatter, NewsItem)
-from territoire.sources import SourceDocument, dotted_path, read_front_matter, read_yaml
-from territoire.validation import describe_found, validate
+from territoire.sources import SourceDocument, read_front_matter, read_yaml
+from territoire.validation import check_reference, describe_found, validate
 
 POSTS_DIR = "actualites/posts"
 CATEGORIES_FILE = "news_categories.yml"
@@ -91,7 +91,7 @@ def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds
             if allowed is None:
                 continue
             for index, item_id in enumerate(found):
-                _check_known(document, (key, index), item_id, allowed, problem, source, issues)
+                check_reference(document, (key, index), item_id, allowed, problem, source, issues)
         _check_dates(document, front, issues)
         _check_cover(content, document, front, issues)
         src_uri = path.relative_to(content).as_posix()
@@ -121,17 +121,6 @@ def _load_list(path: Path, model, issues: IssueCollector, *, key: str,
                        f"en double : trouvé « {ident} » une seconde fois, attendu des entrées uniques")
         seen.add(ident)
     return items
-
-
-def _check_known(document: SourceDocument, path: tuple, found: str, known: set[str],
-                 problem: str, source: str, issues: IssueCollector) -> None:
-    if found in known:
-        return
-    line, column = document.position(path)
-    choices = ", ".join(sorted(known)) or "aucun n'est défini"
-    issues.add(document.path, line, column, dotted_path(path),
-               f"{problem} : trouvé {describe_found(found)}, attendu l'un des identifiants "
-               f"de {source} : {choices}")
 
 
 def _check_unique_addresses(items: list[NewsItem], documents: dict[str, SourceDocument],

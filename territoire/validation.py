@@ -171,3 +171,18 @@ def check_unique(document: SourceDocument, list_key: str, items: Iterable[Any],
                        f"{list_key}[{seen[item.id]}], attendu un identifiant unique")
         else:
             seen[item.id] = index
+
+
+def check_reference(document: SourceDocument, path: Path_, found: str, known: set[str] | None,
+                    unknown_label: str, source: str, issues: IssueCollector) -> None:
+    """Report ``found`` at ``path`` unless it is one of ``known`` identifiers (from ``source``).
+
+    ``known`` is None when the referenced file itself failed: its issues are reported already.
+    """
+    if known is None or found in known:
+        return
+    line, column = document.position(path)
+    choices = ", ".join(sorted(known)) or "aucun n'est défini"
+    issues.add(document.path, line, column, dotted_path(path),
+               f"{unknown_label} : trouvé {describe_found(found)}, attendu l'un des identifiants "
+               f"de {source} : {choices}")
