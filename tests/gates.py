@@ -69,19 +69,36 @@ def serve(directory: Path) -> Iterator[str]:
 
 # --- links ---------------------------------------------------------------------------------------
 
+ANCHOR_CANARY = "temoin-du-controle-des-ancres"
+LINKCHECKER_RUN = Path(__file__).resolve().parent / "linkchecker_run.py"
+
+
 def check_links(base_url: str, workdir: Path) -> tuple[int, list[dict[str, str]]]:
-    """linkchecker over HTTP with anchors checked; returns its exit status and the broken links."""
+    """linkchecker over HTTP with anchors checked; returns its exit status and the broken links.
+
+    Every run also checks one anchor that exists nowhere (the canary, a second start URL): if it
+    is not reported, anchors were not checked at all and the gate fails instead of passing.
+    """
     config = workdir / "linkcheckerrc"
     config.write_text("[checking]\nmaxrequestspersecond=100\n"
                       "[filtering]\nignore=\\.xml\\.gz$\n"
                       "[AnchorCheck]\n", encoding="utf-8")
-    # Run as root, linkchecker drops to "nobody" and cannot write report files: read its stdout.
+    canary = f"{base_url}#{ANCHOR_CANARY}"
+    # Output on stdout: report files would land in a folder linkchecker may not write to.
     completed = subprocess.run(
-        [sys.executable, "-m", "linkcheck", "--config", str(config), "--no-status", "--output", "csv",
-         base_url], capture_output=True, text=True, cwd=workdir, timeout=600)
+        [sys.executable, str(LINKCHECKER_RUN), "--config", str(config), "--no-status",
+         "--output", "csv", base_url, canary],
+        capture_output=True, text=True, cwd=workdir, timeout=600)
     rows = [line for line in completed.stdout.splitlines() if line and not line.startswith("#")]
     header, *records = [row.split(";") for row in rows] or [[]]
-    broken = [dict(zip(header, record)) for record in records]
+    reported = [dict(zip(header, record)) for record in records]
+    broken = [row for row in reported if row.get("urlname") != canary]
+    assert len(broken) < len(reported), (
+        "linkchecker n'a pas signalé l'ancre témoin absente : les ancres n'ont pas été vérifiées\n"
+        f"{completed.stdout}\n{completed.stderr}")
+    if not broken and completed.returncode == 1:
+        # The canary's warning alone is what made linkchecker exit 1.
+        return 0, broken
     return completed.returncode, broken
 
 

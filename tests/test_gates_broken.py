@@ -7,11 +7,16 @@ without alternative text and a script from another host.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import linkcheck
 import pytest
 
+import gates
 from conftest import FIXTURES, build, copy_project
 from gates import check_links, serve, validate_html
 
@@ -58,3 +63,48 @@ def test_axe_finds_the_image_without_alt(browser, broken_url) -> None:
 def test_privacy_gate_sees_the_third_party_script(browser, broken_url) -> None:
     visit = browser.visit(broken_url + BROKEN_PAGE, run_axe=False)
     assert visit.foreign_requests() == ["https://cdn.exemple.com/suivi.js"]
+
+
+def test_anchor_canary_fails_the_gate_when_anchors_are_not_checked(broken_url, tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    # A wrapper that starts linkchecker without AnchorCheck stands for every way the plugin can
+    # go missing: the gate must then stop, not report a clean site.
+    no_anchors = tmp_path / "sans_ancres.py"
+    no_anchors.write_text(
+        "import sys\nfrom linkcheck.command import linkchecker as command\n"
+        "from linkcheck import configuration\n"
+        "read = configuration.Configuration.read\n"
+        "def read_without_anchors(self, files=None):\n"
+        "    read(self, files)\n"
+        "    self['enabledplugins'] = []\n"
+        "configuration.Configuration.read = read_without_anchors\n"
+        "command.drop_privileges = lambda: None\n"
+        "command.linkchecker()\n", encoding="utf-8")
+    monkeypatch.setattr(gates, "LINKCHECKER_RUN", no_anchors)
+    with pytest.raises(AssertionError, match="ancre témoin"):
+        check_links(broken_url, tmp_path)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="linkchecker ne change d'utilisateur qu'en root")
+def test_anchors_are_checked_when_the_project_sits_in_a_private_folder(broken_url, tmp_path: Path,
+                                                                        monkeypatch) -> None:
+    # A fresh clone in `mktemp -d` is mode 0700: linkchecker, which drops from root to "nobody"
+    # before listing its plugins, then loads none. Reproduce that with a private copy of it.
+    private = tmp_path / "prive"
+    private.mkdir(mode=0o700)
+    shutil.copytree(Path(linkcheck.__file__).parent, private / "linkcheck")
+    monkeypatch.setenv("PYTHONPATH", str(private))
+    plain = subprocess.run(
+        [sys.executable, "-m", "linkcheck", "--no-status", "--output", "csv",
+         "--config", str(_anchor_config(tmp_path)), broken_url],
+        capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert "page-absente" in plain.stdout and "ancre-absente" not in plain.stdout, (
+        "la copie privée ne reproduit plus le défaut de linkchecker", plain.stdout)
+    status, broken = check_links(broken_url, tmp_path)
+    assert {row["urlname"] for row in broken} == {"../page-absente/", "../a-propos/#ancre-absente"}
+
+
+def _anchor_config(folder: Path) -> Path:
+    config = folder / "linkcheckerrc-brut"
+    config.write_text("[checking]\nmaxrequestspersecond=100\n[AnchorCheck]\n", encoding="utf-8")
+    return config
