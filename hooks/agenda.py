@@ -1,4 +1,4 @@
-"""The agenda: its pages, month grids, industry-week editions and iCalendar feeds (issue 4)."""
+"""The agenda: its pages, month grids, industry-week editions and iCalendar feeds."""
 
 from __future__ import annotations
 
@@ -7,6 +7,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from territoire.engine import agenda, state
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    agenda.prune_menu(config, state.site_of(config))
+    return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

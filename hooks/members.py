@@ -13,30 +13,22 @@ from mkdocs.structure.files import Files
 
 from territoire.directory import facets, filter_options, member_filters
 from territoire.engine import pages, state
-from territoire.engine.escaping import autoescape_templates
-
-_ESCAPED_TEMPLATES = (
-    "members.html", "member.html", "members-filter.html",
-    "partials/member-card.html", "partials/member-facts.html", "partials/member-list.html",
-    "partials/member-logo.html", "partials/member-jsonld.html", "partials/member-email.html",
-    "partials/member-filters.html",
-)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     site = state.site_of(config)
     pages.add_page(files, config, kind="members", key="index", src_uri="membres/index.md",
-                   title="Les membres", template="members.html", edit_path="data/members.yml", in_nav=True)
+                   title=_text(f"Les {site.territory.vocabulary.members}"), template="members.html", edit_path="data/members.yml", in_nav=True)
     for member in site.members:
         pages.add_page(files, config, kind="member", key=member.id,
                        src_uri=f"membres/{member.id}.md", title=_text(member.name),
                        template="member.html", edit_path=member.profile_path,
-                       meta={"description": _text(f"{member.name}, membre depuis le "
-                                                  f"{member.since:%d/%m/%Y}.")})
+                       meta={"description": _text(member.tagline)})
     for option in filter_options(site):
         pages.add_page(files, config, kind="members-filter", key=option.page_key,
                        src_uri=f"membres/{option.page_key}.md",
-                       title=_text(f"Les membres : {option.label}"), template="members-filter.html",
+                       title=_text(f"Les {site.territory.vocabulary.members} : {option.label}"),
+                       template="members-filter.html",
                        meta={"facet": option.facet, "option": option.key,
                              "search": {"exclude": True}})
     return files
@@ -47,7 +39,6 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.globals["member_facets"] = facets(site)
     env.filters["member_filters"] = member_filters
     env.filters["email_parts"] = _email_parts
-    autoescape_templates(env, _ESCAPED_TEMPLATES)
     return env
 
 

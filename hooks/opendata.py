@@ -11,7 +11,6 @@ from mkdocs.structure.files import File, Files
 from territoire import opendata
 from territoire.engine import exports as _exports  # noqa: F401 (registers events and news)
 from territoire.engine import pages, state
-from territoire.engine.escaping import autoescape_templates
 
 EXPORT_DIR = "donnees"
 
@@ -41,5 +40,4 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.globals["opendata_licence"] = {"name": opendata.LICENCE_NAME, "url": opendata.LICENCE_URL,
                                        "list_separator": opendata.LIST_SEPARATOR.strip()}
     env.globals["opendata_dir"] = EXPORT_DIR
-    autoescape_templates(env, ("opendata.html",))
     return env

@@ -1,7 +1,7 @@
 """The roadmap pages (index, filters, one page per action) and the governance page.
 
 Pages come from data/roadmap.yml through ``territoire.roadmap``; without that file the roadmap
-page says that none is published yet. Filter pages are plain generated pages, so filtering works without
+section leaves the menu. Filter pages are plain generated pages, so filtering works without
 JavaScript; they stay out of the nav.
 """
 
@@ -11,10 +11,17 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from territoire.engine import pages, state
+from territoire.engine import menu, pages, state
 from territoire.french import number
 
 ROADMAP_DIR = "feuille-de-route"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    roadmap = state.site_of(config).roadmap
+    if roadmap is None or not roadmap.published:
+        menu.drop_section(config, f"{ROADMAP_DIR}/index.md")
+    return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -23,7 +30,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                    title="Gouvernance", template="governance.html", edit_path="data/members.yml",
                    in_nav=True)
     roadmap = site.roadmap
-    if roadmap is None:
+    if roadmap is None or not roadmap.published:
         return files
     pages.add_page(files, config, kind="roadmap", key="index", src_uri=f"{ROADMAP_DIR}/index.md",
                    title="Feuille de route", template="roadmap.html", edit_path=roadmap.path,
@@ -43,7 +50,5 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    # Lets templates link to pages of features that a site may not have (news, agenda).
-    env.globals["has_page"] = lambda kind, key: (kind, key) in pages.table(config)
     env.filters["number_fr"] = number
     return env

@@ -7,15 +7,23 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from territoire.directory import showcase
-from territoire.engine import pages, state
-from territoire.engine.escaping import autoescape_templates
+from territoire.directory import showcase, showcase_highlights
+from territoire.engine import menu, pages, state
+
+SHOWCASE_PAGE = "made-in/index.md"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not showcase(state.site_of(config)):
+        menu.drop_section(config, SHOWCASE_PAGE)
+    return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    pages.add_page(files, config, kind="showcase", key="index", src_uri="made-in/index.md",
-                   title="Savoir-faire et produits des membres", template="showcase.html",
-                   in_nav=True)  # no edit link: the texts come from every member's profile
+    if showcase(state.site_of(config)):
+        pages.add_page(files, config, kind="showcase", key="index", src_uri=SHOWCASE_PAGE,
+                       title="Savoir-faire et produits des membres", template="showcase.html",
+                       in_nav=True)  # no edit link: the texts come from every member's profile
     pages.add_page(files, config, kind="key-figures", key="index", src_uri="chiffres-cles/index.md",
                    title="Chiffres clés", template="key-figures.html",
                    edit_path="data/key_figures.yml")
@@ -23,6 +31,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["showcase_groups"] = showcase(state.site_of(config))
-    autoescape_templates(env, ("showcase.html", "key-figures.html", "partials/showcase-item.html"))
+    site = state.site_of(config)
+    env.globals["showcase_groups"] = showcase(site)
+    env.globals["showcase_highlights"] = lambda count: showcase_highlights(site, count)
     return env

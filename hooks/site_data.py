@@ -11,11 +11,15 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 
-from territoire.engine import pages, state
+from pathlib import Path
+
+from territoire.engine import menu, pages, state
+from territoire.engine.escaping import escape_our_templates
 from territoire.engine.markup import render_markdown
 from territoire.engine.site_plan import site_plan
-from territoire.french import long_date, month_year
+from territoire.french import capitalized, contracted, long_date, month_year
 from territoire.models.identity import Publication
 
 
@@ -39,13 +43,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["territory_site"] = state.site_of(config)
+    site = state.site_of(config)
+    escape_our_templates(env, Path(config.theme.custom_dir))
+    env.globals["territory_site"] = site
     env.globals["page_url"] = lambda kind, key: pages.url_of(config, kind, key)
+    env.globals["has_page"] = lambda kind, key: (kind, key) in pages.table(config)
     env.filters["markdown"] = render_markdown
     env.filters["long_date"] = long_date
     env.filters["month_year"] = month_year
     env.globals["site_plan"] = site_plan
+    # The territory's words: « {{ words.governing_body | au }} » gives « au conseil ».
+    env.globals["words"] = site.territory.vocabulary
+    env.filters["du"] = lambda phrase: contracted("de", phrase)
+    env.filters["au"] = lambda phrase: contracted("à", phrase)
+    env.filters["capitalized"] = capitalized
+    titles = {"membres/index.md": capitalized(site.territory.vocabulary.members)}
+    env.globals["main_menu"] = lambda page: menu.main_menu(_nav(config), page, titles)
+    env.globals["trail"] = lambda page: menu.trail(_nav(config), page, titles)
     return env
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    config[_NAV_KEY] = nav
+    return nav
+
+
+_NAV_KEY = "territoire_nav"
+
+
+def _nav(config: MkDocsConfig) -> Navigation:
+    return config[_NAV_KEY]
 
 
 def _apply_publication(config: MkDocsConfig, publication: Publication) -> None:

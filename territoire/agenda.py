@@ -170,6 +170,13 @@ class Agenda:
         return self._index[("edition", edition_id)]  # type: ignore[return-value]
 
     # Selections, always in chronological order
+    def featured_edition(self, today: dt.date) -> Edition | None:
+        """The industry week to put forward: the next one not yet over, else the latest."""
+        coming = [edition for edition in self.editions if edition.end >= today]
+        if coming:
+            return min(coming, key=lambda edition: edition.start)
+        return self.editions[0] if self.editions else None
+
     def of_type(self, type_id: str) -> list[AgendaEvent]:
         return [e for e in self.events if e.type.id == type_id]
 

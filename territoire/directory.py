@@ -107,3 +107,16 @@ def showcase(site: Site) -> list[ShowcaseGroup]:
         if items:
             groups.append(ShowcaseGroup(sector, items))
     return groups
+
+
+def showcase_highlights(site: Site, count: int) -> list[ShowcaseItem]:
+    """A few products for the home page: one per member at most, pictured ones first, then in
+    the showcase's order (sectors in data order)."""
+    items = [item for group in showcase(site) for item in group.items]
+    seen: set[str] = set()
+    chosen = []
+    for item in sorted(items, key=lambda item: item.offering.image is None):
+        if item.member.id not in seen:
+            seen.add(item.member.id)
+            chosen.append(item)
+    return chosen[:count]

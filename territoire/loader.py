@@ -16,6 +16,7 @@ from territoire.errors import IssueCollector
 from territoire.legal import load_legal
 from territoire.images import (IDENTITY_IMAGE_MAX_BYTES, LOGO_DIR, LOGO_MAX_BYTES,
                                PICTURE_MAX_BYTES, check_image)
+from territoire.icons import icon_exists
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import Member, MemberProfile, MembersRegistry
@@ -75,6 +76,14 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
     if territory:
         for field_name, asset in (("logo", territory.logo), ("favicon", territory.favicon)):
             _check_asset(content, asset, territory_doc, (field_name,), issues)
+        _check_hero(content, territory_doc, territory, issues)
+    for document, key, items in ((values_doc, "valeurs", values), (sectors_doc, "secteurs", sectors)):
+        for index, item in enumerate(items):
+            if not icon_exists(item.icon):
+                line, column = document.position((key, index, "icone"))
+                issues.add(document.path, line, column, f"{key}[{index}].icone",
+                           f"icône inconnue : trouvé « {item.icon} », attendu le nom d'une icône "
+                           "livrée avec Material, ex. « material/factory »")
 
     # Articles and events refer to each other: an article is known by its file name, so the agenda
     # can check its news ids before the articles are validated, and the articles then check theirs.
@@ -115,6 +124,25 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
 def _check_asset(content: Path, asset: str | None, document: SourceDocument, path: tuple,
                  issues: IssueCollector) -> None:
     check_image(content, asset, document, path, issues, max_bytes=IDENTITY_IMAGE_MAX_BYTES)
+
+
+def _check_hero(content: Path, document: SourceDocument, territory: Territory,
+                issues: IssueCollector) -> None:
+    hero = territory.home
+    if hero.image:
+        check_image(content, hero.image, document, ("accueil", "image"), issues,
+                    max_bytes=PICTURE_MAX_BYTES)
+        if hero.image_alt is None:
+            line, column = document.position(("accueil", "image"))
+            issues.add(document.path, line, column, "accueil.image_alt",
+                       "texte alternatif manquant : trouvé une image sans « image_alt », attendu "
+                       "une description de l'image, ou « \"\" » si elle est décorative")
+    elif hero.image_alt is not None or hero.credit is not None:
+        field_name = "image_alt" if hero.image_alt is not None else "credit"
+        line, column = document.position(("accueil", field_name))
+        issues.add(document.path, line, column, f"accueil.{field_name}",
+                   f"image manquante : trouvé « {field_name} » sans « image », attendu les deux "
+                   "champs ensemble")
 
 
 def _load_members(data: Path, registry_doc: SourceDocument, registry: MembersRegistry,

@@ -15,6 +15,7 @@ from territoire.models.legal import Legal
 from territoire.models.members import Member, Role
 from territoire.models.news import Author, NewsCategory, NewsItem
 from territoire.models.pillars import Axis, Sector, Value
+from territoire.palette import derived_color
 from territoire.roadmap import Roadmap
 
 
@@ -60,6 +61,14 @@ class Site:
 
     def member(self, member_id: str) -> Member:
         return self._index[("member", member_id)]  # type: ignore[return-value]
+
+    def sector_color(self, sector: Sector | None) -> str:
+        """The sector's own colour, or one derived from the territory's primary colour."""
+        if sector is None:
+            return self.territory.colors.primary
+        if sector.color:
+            return sector.color
+        return derived_color(self.territory.colors.primary, self.sectors.index(sector))
 
     def members_with_value(self, value_id: str) -> list[Member]:
         return [m for m in self.members if value_id in m.profile.values]

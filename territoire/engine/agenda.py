@@ -23,8 +23,8 @@ from territoire import ical
 from territoire.agenda import (FACET_KINDS, WEEKDAY_NAMES, WEEKDAY_SHORT, Agenda, AgendaEvent,
                                Facet, slugify)
 from territoire.agenda_text import clock, event_when, weekday_date
-from territoire.french import month_year
-from territoire.engine import pages
+from territoire.french import month_short, month_year
+from territoire.engine import menu, pages
 from territoire.jsonld import event_json_ld
 from territoire.site import Site
 
@@ -47,18 +47,23 @@ def ics_path(kind: str, key: str = "") -> str:
             "edition": f"{EDITIONS_DIR}/{key}.ics", "event": f"{AGENDA_DIR}/ics/{key}.ics"}[kind]
 
 
+def prune_menu(config: MkDocsConfig, site: Site) -> None:
+    """No menu entry for an agenda without events, nor for industry weeks without editions."""
+    agenda = site.agenda
+    if agenda is None or not agenda.events:
+        menu.drop_section(config, f"{AGENDA_DIR}/index.md")
+    if agenda is None or not agenda.editions:
+        menu.drop_section(config, f"{EDITIONS_DIR}/index.md")
+
+
 def add_files(files: Files, config: MkDocsConfig, site: Site) -> None:
     agenda = site.agenda
-    # The index pages exist even without agenda data: the shared nav links to them.
-    pages.add_page(files, config, kind="agenda", key="index", src_uri=f"{AGENDA_DIR}/index.md",
-                   title="Agenda", template="agenda.html", edit_path="data/agenda.yml", in_nav=True)
-    if agenda is None or not agenda.editions:
-        pages.add_page(files, config, kind="editions", key="index", src_uri=f"{EDITIONS_DIR}/index.md",
-                       title=agenda.editions_title if agenda and agenda.editions_title
-                       else "Semaine de l'industrie", template="editions.html",
-                       edit_path="data/editions.yml", in_nav=True)
     if agenda is None:
         return
+    if agenda.events:
+        pages.add_page(files, config, kind="agenda", key="index", src_uri=f"{AGENDA_DIR}/index.md",
+                       title="Agenda", template="agenda.html", edit_path="data/agenda.yml",
+                       in_nav=True)
     for event in agenda.events:
         pages.add_page(files, config, kind="event", key=event.id, src_uri=f"{AGENDA_DIR}/{event.id}.md",
                        title=str(escape(event.title)), template="event.html", edit_path=event.source,
@@ -68,7 +73,7 @@ def add_files(files: Files, config: MkDocsConfig, site: Site) -> None:
         pages.add_page(files, config, kind="month", key=key, src_uri=f"{AGENDA_DIR}/mois/{key}.md",
                        title=f"Agenda\u00a0: {month_year(month)}", template="agenda-month.html",
                        edit_path="data/agenda.yml", meta={"month": key})
-    if agenda.editions:  # otherwise added above
+    if agenda.editions:
         pages.add_page(files, config, kind="editions", key="index", src_uri=f"{EDITIONS_DIR}/index.md",
                        title=agenda.editions_title, template="editions.html",
                        edit_path="data/editions.yml", in_nav=True)
@@ -124,6 +129,7 @@ def install_globals(env: Environment, config: MkDocsConfig, site: Site) -> None:
     env.globals["agenda"] = agenda
     env.globals["agenda_ics"] = ics_path
     env.filters["event_when"] = event_when
+    env.filters["month_short"] = month_short
     env.filters["clock"] = clock
     env.filters["weekday_date"] = weekday_date
     env.filters["slug"] = slugify

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, WithJsonSchema, field_validator
 
 from territoire.models.common import AssetPath, Email, HexColor, LinkUrl, StrictModel, WebUrl, expected
 
@@ -58,11 +61,68 @@ class Publication(StrictModel):
                                               "ex. « edit/main/content/ ».")
 
 
+_SITE_PATH = re.compile(r"^(?:[a-z0-9][a-z0-9._-]*/)*(?:[a-z0-9][a-z0-9._-]*\.(?:html|xml|ics|json|csv))?$")
+
+
+def _site_path(value: str) -> str:
+    if not _SITE_PATH.fullmatch(value):
+        raise expected("l'adresse d'une page du site, relative à sa racine, en minuscules et "
+                       "terminée par « / », ex. « membres/ » ou « agenda/ » (vide pour l'accueil)")
+    return value
+
+
+SitePath = Annotated[str, AfterValidator(_site_path),
+                     WithJsonSchema({"type": "string", "pattern": _SITE_PATH.pattern})]
+
+
+class CallToAction(StrictModel):
+    """A button of the home page's hero."""
+
+    label: str = Field(alias="texte", min_length=1, max_length=40,
+                       description="Texte du bouton, ex. « Découvrir les membres ».")
+    target: SitePath = Field(alias="lien", description="Page visée, relative à la racine du site, "
+                                                        "ex. « membres/ » ou « agenda/ ».")
+
+
+class Hero(StrictModel):
+    """The top band of the home page: an optional picture and up to two calls to action."""
+
+    image: AssetPath | None = Field(default=None, alias="image",
+                                    description="Photo ou illustration, chemin relatif à content/.")
+    image_alt: str | None = Field(default=None, alias="image_alt", max_length=250,
+                                  description="Texte alternatif de l'image, obligatoire avec une "
+                                              "image (vide « \"\" » si elle est décorative).")
+    credit: str | None = Field(default=None, alias="credit", min_length=1, max_length=120,
+                               description="Crédit de l'image, ex. « Illustration : service "
+                                           "communication ».")
+    calls_to_action: list[CallToAction] = Field(default_factory=list, alias="appels", max_length=2,
+                                                description="Un ou deux boutons sous la signature.")
+
+
+class Vocabulary(StrictModel):
+    """How the territory names its governing body and its members; today's words by default."""
+
+    governing_body: str = Field(default="le conseil", alias="instance", min_length=2, max_length=80,
+                                description="L'instance qui réunit les membres, avec son article : "
+                                            "« le conseil », « le comité de projet local »…")
+    governing_body_full: str | None = Field(default=None, alias="instance_nom_complet", min_length=2,
+                                            max_length=160,
+                                            description="Son nom complet, avec son article, ex. « le "
+                                                        "Conseil métropolitain de l'industrie positive ».")
+    member: str = Field(default="membre", alias="membre", min_length=2, max_length=40,
+                        description="Comment on appelle l'un d'eux : « membre », « signataire »…")
+    members: str = Field(default="membres", alias="membres", min_length=2, max_length=40,
+                         description="Le même mot au pluriel.")
+
+
 class Territory(StrictModel):
     """Who publishes the site; every visible name and colour comes from here."""
 
     name: str = Field(alias="nom", min_length=1, description="Nom officiel de la collectivité ou du territoire.")
     signature: str = Field(alias="signature", min_length=1, description="Signature de marque, utilisée comme nom du site.")
+    short_signature: str | None = Field(default=None, alias="signature_courte", min_length=1, max_length=32,
+                                        description="Forme courte de la signature pour l'en-tête sur téléphone ; "
+                                                    "sans elle, la signature entière passe à la ligne.")
     baseline: str = Field(alias="baseline", min_length=1, description="Phrase courte sous la signature.")
     description: str = Field(alias="description", min_length=1, max_length=300,
                              description="Description du site pour les moteurs de recherche.")
@@ -74,3 +134,10 @@ class Territory(StrictModel):
     contact: Contact = Field(default_factory=Contact, alias="contact")
     social_links: list[SocialLink] = Field(default_factory=list, alias="reseaux_sociaux")
     publication: Publication = Field(default_factory=Publication, alias="publication")
+    home: Hero = Field(default_factory=Hero, alias="accueil",
+                       description="Le bandeau de la page d'accueil : image et boutons.")
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary, alias="vocabulaire",
+                                   description="Les mots du territoire pour son instance et ses membres.")
+    suggest_edits: bool = Field(default=False, alias="proposer_correction",
+                                description="« true » ajoute un lien discret « Proposer une correction » "
+                                            "vers le fichier source de chaque page (dépôt de « publication »).")

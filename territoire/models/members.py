@@ -8,6 +8,7 @@ give each firm that one file. Profile text is untrusted and is sanitised when re
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from pydantic import Field
@@ -16,6 +17,20 @@ from territoire.models.common import AssetPath, Email, IsoDate, Slug, StrictMode
 
 
 _MINOR_WORDS = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "&"}
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"[*_`#>]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"])")
+TAGLINE_MAX = 160
+
+
+def first_sentence(markdown: str, limit: int = TAGLINE_MAX) -> str:
+    """The first sentence of a Markdown text as plain text, cut at a word under ``limit``."""
+    text = _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", markdown))
+    text = " ".join(text.split())
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 class Role(StrictModel):
@@ -53,6 +68,8 @@ class Offering(StrictModel):
 
 class MemberProfile(StrictModel):
     description: str = Field(alias="description", min_length=1, description="Présentation (Markdown).")
+    tagline: str | None = Field(default=None, alias="accroche", min_length=1, max_length=160,
+                                description="Présentation en une ligne, sous le nom (160 caractères au plus).")
     sector: Slug | None = Field(default=None, alias="secteur", description="Identifiant d'un secteur de data/sectors.yml.")
     commune: str | None = Field(default=None, alias="commune")
     address: str | None = Field(default=None, alias="adresse")
@@ -86,6 +103,11 @@ class Member:
     @property
     def since(self) -> dt.date:
         return self.entry.member_since
+
+    @property
+    def tagline(self) -> str:
+        """Its one-line presentation: the firm's own, or the first sentence of its description."""
+        return self.profile.tagline or first_sentence(self.profile.description)
 
     @property
     def initials(self) -> str:

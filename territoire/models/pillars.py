@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+import re
+from typing import Annotated
 
-from territoire.models.common import Slug, StrictModel
+from pydantic import AfterValidator, Field, WithJsonSchema
+
+from territoire.models.common import HexColor, Slug, StrictModel, expected
+
+ICON_PATTERN = r"^(?:material|fontawesome/(?:brands|regular|solid)|octicons|simple)/[a-z0-9]+(?:-[a-z0-9]+)*$"
+_ICON = re.compile(ICON_PATTERN)
+
+
+def _icon(value: str) -> str:
+    if not _ICON.fullmatch(value):
+        raise expected("le nom d'une icône de Material, ex. « material/rocket-launch-outline » "
+                       "(liste : https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/)")
+    return value
+
+
+Icon = Annotated[str, AfterValidator(_icon), WithJsonSchema({"type": "string", "pattern": ICON_PATTERN})]
+"""An icon of the sets that Material ships (drawn inline, no font download)."""
 
 
 class Value(StrictModel):
@@ -12,6 +29,8 @@ class Value(StrictModel):
     name: str = Field(alias="nom", min_length=1, description="Nom de la valeur, ex. « Pionnière ».")
     tagline: str = Field(alias="accroche", min_length=1, description="Une phrase qui la résume.")
     text: str = Field(alias="texte", min_length=1, description="Texte de la page de la valeur (Markdown).")
+    icon: Icon = Field(default="material/star-four-points-outline", alias="icone",
+                       description="Icône de la valeur, ex. « material/rocket-launch-outline ».")
 
 
 class Axis(StrictModel):
@@ -26,6 +45,12 @@ class Sector(StrictModel):
     id: Slug = Field(alias="id")
     name: str = Field(alias="nom", min_length=1)
     description: str | None = Field(default=None, alias="description")
+    icon: Icon = Field(default="material/factory", alias="icone",
+                       description="Icône du secteur (vignette d'un membre sans logo).")
+    color: HexColor | None = Field(default=None, alias="couleur",
+                                   description="Couleur du secteur « #rrvvbb », assez foncée pour une "
+                                               "icône blanche ; sans elle, une teinte dérivée des "
+                                               "couleurs du territoire.")
 
 
 class ValuesFile(StrictModel):

@@ -45,8 +45,8 @@
         item.hidden = !show;
         if (show) { shown += 1; }
       });
-      var empty = section.querySelector("[data-agenda-empty]");
-      if (empty) { empty.hidden = shown > 0; }
+      // A band with nothing left to show is hidden, as the build leaves it out.
+      section.hidden = shown === 0;
     });
     each("td[data-day]", null, function (cell) {
       var isToday = cell.getAttribute("data-day") === today;
