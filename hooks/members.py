@@ -7,7 +7,6 @@ without JavaScript filter the directory; the directory's script filters the same
 from __future__ import annotations
 
 from jinja2 import Environment
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
@@ -18,16 +17,17 @@ from territoire.engine import pages, state
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     site = state.site_of(config)
     pages.add_page(files, config, kind="members", key="index", src_uri="membres/index.md",
-                   title=_text(f"Les {site.territory.vocabulary.members}"), template="members.html", edit_path="data/members.yml", in_nav=True)
+                   title=f"Les {site.territory.vocabulary.members}", template="members.html",
+                   edit_path="data/members.yml", in_nav=True)
     for member in site.members:
         pages.add_page(files, config, kind="member", key=member.id,
-                       src_uri=f"membres/{member.id}.md", title=_text(member.name),
+                       src_uri=f"membres/{member.id}.md", title=member.name,
                        template="member.html", edit_path=member.profile_path,
-                       meta={"description": _text(member.tagline)})
+                       meta={"description": member.tagline})
     for option in filter_options(site):
         pages.add_page(files, config, kind="members-filter", key=option.page_key,
                        src_uri=f"membres/{option.page_key}.md",
-                       title=_text(f"Les {site.territory.vocabulary.members} : {option.label}"),
+                       title=f"Les {site.territory.vocabulary.members} : {option.label}",
                        template="members-filter.html",
                        meta={"facet": option.facet, "option": option.key,
                              "search": {"exclude": True}})
@@ -40,12 +40,6 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.filters["member_filters"] = member_filters
     env.filters["email_parts"] = _email_parts
     return env
-
-
-def _text(text: str) -> str:
-    # Material prints a page's title and description without escaping (<title>, <meta>): a
-    # commune written by a firm must not be able to close them.
-    return str(escape(text))
 
 
 def _email_parts(address: str) -> dict[str, str]:

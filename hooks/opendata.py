@@ -27,7 +27,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         return (config.site_url or "").rstrip("/") + "/" + pages.url_of(config, kind, key)
 
     context = opendata.ExportContext(site=site, url_for=url_for, config=config)
-    for dataset in opendata.datasets():
+    for dataset in opendata.datasets(site.territory.vocabulary):
         rows = dataset.rows(context)
         for suffix, content in (("json", opendata.to_json(dataset, rows)),
                                 ("csv", opendata.to_csv(dataset, rows))):
@@ -36,7 +36,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["opendata_datasets"] = opendata.datasets()
+    env.globals["opendata_datasets"] = opendata.datasets(state.site_of(config).territory.vocabulary)
     env.globals["opendata_licence"] = {"name": opendata.LICENCE_NAME, "url": opendata.LICENCE_URL,
                                        "list_separator": opendata.LIST_SEPARATOR.strip()}
     env.globals["opendata_dir"] = EXPORT_DIR

@@ -48,6 +48,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.globals["territory_site"] = site
     env.globals["page_url"] = lambda kind, key: pages.url_of(config, kind, key)
     env.globals["has_page"] = lambda kind, key: (kind, key) in pages.table(config)
+    env.filters["display_title"] = pages.display_title
     env.filters["markdown"] = render_markdown
     env.filters["long_date"] = long_date
     env.filters["month_year"] = month_year

@@ -12,9 +12,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
+from territoire.french import capitalized, contracted
+from territoire.models.identity import Vocabulary
 from territoire.site import Site
 
 LICENCE_NAME = "Licence Ouverte / Etalab 2.0"
@@ -54,6 +56,23 @@ class Dataset:
     records: Callable[[ExportContext], list[dict[str, Any]]]
     sort_field: str = "id"
 
+    def worded(self, vocabulary: Vocabulary) -> "Dataset":
+        """The dataset with the territory's words in its texts.
+
+        Texts may name the governing body and its members through ``{instance}``,
+        ``{de_l_instance}``, ``{a_l_instance}``, ``{membre}``, ``{membres}`` and ``{Membres}``,
+        so that a territory whose members are « signataires » reads its own words.
+        """
+        words = {"instance": vocabulary.governing_body,
+                 "de_l_instance": contracted("de", vocabulary.governing_body),
+                 "a_l_instance": contracted("à", vocabulary.governing_body),
+                 "membre": vocabulary.member, "membres": vocabulary.members,
+                 "Membres": capitalized(vocabulary.members)}
+        return replace(self, title=self.title.format(**words),
+                       description=self.description.format(**words),
+                       fields=tuple(replace(f, description=f.description.format(**words))
+                                    for f in self.fields))
+
     def rows(self, context: ExportContext) -> list[dict[str, Any]]:
         names = [f.name for f in self.fields]
         rows = []
@@ -72,8 +91,10 @@ def register(dataset: Dataset) -> Dataset:
     return dataset
 
 
-def datasets() -> list[Dataset]:
-    return sorted(_REGISTRY.values(), key=lambda dataset: dataset.id)
+def datasets(vocabulary: Vocabulary | None = None) -> list[Dataset]:
+    """Every registered dataset, with the territory's words when ``vocabulary`` is given."""
+    found = sorted(_REGISTRY.values(), key=lambda dataset: dataset.id)
+    return [dataset.worded(vocabulary) for dataset in found] if vocabulary else found
 
 
 def to_json(dataset: Dataset, rows: list[dict[str, Any]]) -> str:
@@ -131,14 +152,14 @@ def _member_records(context: ExportContext) -> list[dict[str, Any]]:
 
 MEMBERS = register(Dataset(
     id="members",
-    title="Membres",
-    description="Les structures membres du conseil, leur secteur, leur commune et leurs "
+    title="{Membres}",
+    description="Les structures {membres} {de_l_instance}, leur secteur, leur commune et leurs "
                 "savoir-faire. Les adresses électroniques et les téléphones ne sont pas exportés.",
     fields=(
-        ExportField("id", "Identifiant stable du membre (nom de son fichier de profil)."),
+        ExportField("id", "Identifiant stable de la structure (nom de son fichier de profil)."),
         ExportField("nom", "Nom officiel de la structure."),
-        ExportField("role", "Rôle au conseil."),
-        ExportField("membre_depuis", "Date d'entrée au conseil (AAAA-MM-JJ)."),
+        ExportField("role", "Rôle {a_l_instance}."),
+        ExportField("membre_depuis", "Date d'entrée {a_l_instance} (AAAA-MM-JJ)."),
         ExportField("secteur", "Secteur d'activité, vide s'il n'est pas renseigné."),
         ExportField("commune", "Commune d'implantation, vide si elle n'est pas renseignée."),
         ExportField("adresse", "Adresse postale, vide si elle n'est pas renseignée."),

@@ -160,8 +160,10 @@ class Browser:
         self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         self._axe = AXE_JS.read_text(encoding="utf-8")
 
-    def visit(self, url: str, *, search: bool = False, run_axe: bool = True) -> PageVisit:
-        context = self._browser.new_context(viewport={"width": 1280, "height": 900})
+    def visit(self, url: str, *, search: bool = False, run_axe: bool = True,
+              width: int = 1280) -> PageVisit:
+        """Open ``url`` in a fresh context ``width`` pixels wide (390: a phone, 1280: a laptop)."""
+        context = self._browser.new_context(viewport={"width": width, "height": 900 if width > 600 else 844})
         try:
             page = context.new_page()
             requests: list[str] = []

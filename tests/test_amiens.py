@@ -55,11 +55,15 @@ def test_amiens_agenda_has_its_own_event(amiens):
     assert "SUMMARY:Présentation du pacte pour l'emploi et l'innovation" in calendar
 
 
-def test_edit_links_point_at_amiens_repository(amiens):
+def test_correction_links_point_at_amiens_repository(amiens):
+    # Amiens asks for « Proposer une correction » links (proposer_correction: true).
     repository = "https://github.com/territoires/amiens-metropole/edit/main/"
-    assert amiens.html("a-propos/").find("a", rel="edit")["href"] == repository + "content/a-propos.md"
-    assert amiens.html("membres/upjv/").find("a", rel="edit")["href"] == \
-        repository + "data/members/upjv.yml"
+
+    def corrections(path):
+        return {a["href"] for a in amiens.html(path).find_all("a", string=re.compile("Proposer une correction"))}
+
+    assert corrections("a-propos/") == {repository + "content/a-propos.md"}
+    assert corrections("membres/upjv/") == {repository + "data/members/upjv.yml"}
 
 
 def test_nothing_of_montpellier_anywhere(amiens):

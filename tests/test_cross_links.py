@@ -175,7 +175,7 @@ def test_sample_actions_link_to_the_council_meetings_of_their_themes(sample_site
 
 def test_sample_governance_links_meetings_and_minutes(sample_site) -> None:
     page = sample_site.html("gouvernance/")
-    hrefs = [a["href"] for a in _section(page, "seances-du-conseil").select("li a")]
+    hrefs = [a["href"] for a in _section(page, "seances").select("li a")]
     council = load_site(REPO).agenda.council_meetings()
     assert sorted(hrefs) == sorted(f"../agenda/{e.id}/" for e in council) and len(hrefs) == 5
     assert _links(_section(page, "comptes-rendus")) == [

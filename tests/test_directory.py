@@ -115,29 +115,29 @@ def test_email_is_never_whole_in_the_page_but_readable(directory) -> None:
         'script[type="application/ld+json"]').string)
 
 
-def test_logo_or_initials_placeholder(directory) -> None:
+def test_logo_or_sector_placeholder(directory) -> None:
     with_logo = directory.html(f"membres/{LOGO_MEMBER}/")
-    logo = with_logo.select_one(".tp-member-head img.tp-logo")
+    logo = with_logo.select_one(".tp-page-head .tp-logo img")
     assert logo["src"] == "../../images/membres/membre-03.svg"
     assert logo["alt"] == "Logo de Structure 03"
-    assert not with_logo.select(".tp-member-head .tp-logo--initials")
+    assert not with_logo.select(".tp-page-head .tp-logo--placeholder")
     directory_page = directory.html("membres/")
+    assert not directory_page.select(".tp-logo--initials")
     cards = {card.select_one("a").get_text(strip=True): card for card in directory_page.select(".tp-member-card")}
     for row in rows():
-        placeholder = cards[row.name].select_one(".tp-logo--initials")
+        placeholder = cards[row.name].select_one(".tp-logo--placeholder")
         if row.id == LOGO_MEMBER:
-            assert placeholder is None and cards[row.name].select_one("img.tp-logo")
+            assert placeholder is None and cards[row.name].select_one(".tp-logo img")
         else:
-            assert placeholder.get_text(strip=True) == row.initials
-            assert placeholder["aria-hidden"] == "true"
-    assert cards["Atelier Éole 07"].select_one(".tp-logo--initials").get_text(strip=True) == "AÉ"
+            # The sector's colour and icon, decorative beside the name.
+            assert placeholder["aria-hidden"] == "true" and placeholder.svg is not None
+            assert placeholder["style"].startswith("--tp-sector: #")
 
 
-def test_member_page_links_to_its_own_profile_file(directory) -> None:
+def test_member_page_shows_no_edit_link_nor_data_file_by_default(directory) -> None:
     page = directory.html("membres/membre-07/")
-    link = [a for a in page.select("a") if a.get_text(strip=True) == "Modifier ce profil"]
-    assert len(link) == 1
-    assert link[0]["href"].endswith("/edit/main/data/members/membre-07.yml")
+    assert not page.find("a", string=re.compile("Modifier|Proposer une correction"))
+    assert "data/members" not in page.get_text(" ")
 
 
 def test_showcase_groups_offerings_by_sector_with_member_links(directory) -> None:
@@ -221,7 +221,7 @@ def test_key_figures_page_shows_source_and_date(directory) -> None:
 
 # The sample site (built once per session) holds the same features with real data.
 
-def test_sample_member_pages_have_json_ld_and_profile_link(sample_site) -> None:
+def test_sample_member_pages_have_json_ld(sample_site) -> None:
     site = load_site(REPO)
     for member in site.members:
         page = sample_site.html(f"membres/{member.id}/")
@@ -230,8 +230,6 @@ def test_sample_member_pages_have_json_ld_and_profile_link(sample_site) -> None:
         assert data["mainEntityOfPage"] == f"{SITE_URL}membres/{member.id}/"
         assert [o["itemOffered"]["name"] for o in data.get("makesOffer", [])] == \
             [o.title for o in member.profile.offerings]
-        edit = [a for a in page.select("a") if a.get_text(strip=True) == "Modifier ce profil"]
-        assert edit[0]["href"].endswith(f"/edit/main/data/members/{member.id}.yml")
 
 
 def test_sample_exports_equal_the_data(sample_site) -> None:
@@ -258,4 +256,6 @@ def test_sample_key_figures_page_matches_the_data(sample_site) -> None:
                       long_date(f["date"] if isinstance(f["date"], dt.date) else dt.date.fromisoformat(f["date"]))]
                      for f in figures]
     home = sample_site.html("")
-    assert home.find("a", string="Tous les chiffres clés et leurs sources")["href"] == "chiffres-cles/"
+    sources = [a["href"] for a in home.select(".tp-figure__source a")]
+    assert sources == [f"chiffres-cles/#chiffre-{n}" for n in range(1, len(sources) + 1)]
+    assert [tr["id"] for tr in page.select("table tbody tr")][:len(sources)] == [s.split("#")[1] for s in sources]

@@ -133,6 +133,7 @@ def test_without_javascript_the_links_are_there_and_the_form_is_not(browser, sam
     tab.goto(f"{sample_server}/membres/")
     assert tab.locator("#tp-filter").is_hidden()
     assert tab.locator(".tp-filter-links").is_visible()
+    tab.click(".tp-filter-links summary")  # a disclosure: works without JavaScript
     tab.click(".tp-filter-links a:has-text('Numérique et nouvelles technologies')")
     assert tab.url.endswith("/membres/secteur/numerique/")
     names = tab.eval_on_selector_all(".tp-member-card .tp-card__title a", "l => l.map(a => a.textContent.trim())")

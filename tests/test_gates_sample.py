@@ -36,21 +36,26 @@ def test_html_allow_list_is_short_and_explained() -> None:
     assert all(reason.strip() for reason in VNU_ALLOWED.values())
 
 
+WIDTHS = (390, 1280)
+"""A phone and a laptop: the header, menu and grids change between them."""
+
+
 @pytest.fixture(scope="module")
 def visits(browser, sample_url):
-    return {kind: browser.visit(sample_url + path, search=kind in SEARCH_TYPES)
-            for kind, path in PATHS.items()}
+    return {(kind, width): browser.visit(sample_url + path, search=kind in SEARCH_TYPES, width=width)
+            for kind, path in PATHS.items() for width in WIDTHS}
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("kind", list(PATHS))
-def test_page_type_has_no_accessibility_violation(visits, kind: str) -> None:
-    visit = visits[kind]
-    assert visit.violations == [], f"{visit.url}\n{visit.violation_report()}"
+def test_page_type_has_no_accessibility_violation(visits, kind: str, width: int) -> None:
+    visit = visits[(kind, width)]
+    assert visit.violations == [], f"{visit.url} ({width} px)\n{visit.violation_report()}"
 
 
 @pytest.mark.parametrize("kind", list(PATHS))
 def test_page_type_makes_no_request_to_another_host(visits, kind: str) -> None:
-    visit = visits[kind]
+    visit = visits[(kind, 390)]
     assert len(visit.requests) > 1, "aucune requête enregistrée : le test ne verrait rien"
     assert visit.foreign_requests() == []
 
@@ -79,10 +84,28 @@ def other_url(tmp_path_factory):
         yield url
 
 
-@pytest.mark.parametrize("path", ["", "valeurs/solidaire/", "membres/bois-et-fer/", "accessibilite/"])
-def test_another_territory_s_colours_stay_accessible(browser, other_url, path: str) -> None:
-    # Contrast depends on the territory's colours: Material's dimmed tabs passed with Montpellier's
-    # blue and failed with the other territory's green.
-    visit = browser.visit(other_url + path)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ["", "valeurs/solidaire/", "membres/", "membres/bois-et-fer/", "accessibilite/"])
+def test_another_territory_s_colours_stay_accessible(browser, other_url, path: str, width: int) -> None:
+    # Contrast depends on the territory's colours (tints, tiles, hero, footer are derived from them).
+    visit = browser.visit(other_url + path, width=width)
+    assert visit.violations == [], visit.violation_report()
+    assert visit.foreign_requests() == []
+
+
+@pytest.fixture(scope="module")
+def amiens_url(tmp_path_factory):
+    from conftest import REPO, build
+    from gates import serve
+    result = build(REPO / "examples" / "amiens", tmp_path_factory.mktemp("amiens-a11y"))
+    assert result.returncode == 0, result.output
+    with serve(result.site_dir) as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ["", "membres/", "membres/upjv/", "valeurs/innover/", "agenda/"])
+def test_amiens_pages_stay_accessible(browser, amiens_url, path: str, width: int) -> None:
+    visit = browser.visit(amiens_url + path, width=width)
     assert visit.violations == [], visit.violation_report()
     assert visit.foreign_requests() == []

@@ -15,7 +15,10 @@ def page(browser):
 
 
 def _focus_style(page) -> dict:
-    return page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
+    # A card's link draws its focus ring on its ::after, which covers the whole card.
+    return page.evaluate("""() => { const e = document.activeElement; let s = getComputedStyle(e);
+        const after = getComputedStyle(e, '::after');
+        if (s.outlineStyle === 'none' && after.content !== 'none' && after.outlineStyle !== 'none') { s = after; }
         const r = e.getBoundingClientRect();
         return {tag: e.tagName, cls: e.className, href: e.getAttribute('href'), outline: s.outlineStyle,
                 width: parseFloat(s.outlineWidth), visible: r.width > 0 && r.height > 0 && s.opacity !== '0'}; }""")

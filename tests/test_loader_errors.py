@@ -45,7 +45,7 @@ def test_unknown_key_names_file_line_and_suggests(project: Path) -> None:
            "description: Atelier d'essai.\nsecteur: mecanique\nsite_wbe: https://exemple.fr\n")
     assert _errors(project) == [
         "data/members/atelier-mecanique.yml:3:1 site_wbe: champ inconnu : trouvé « site_wbe », "
-        "attendu l'un des champs adresse, commune, contact, description, logo, savoir_faire, "
+        "attendu l'un des champs accroche, adresse, commune, contact, description, logo, savoir_faire, "
         "secteur, site_web, valeurs (vouliez-vous écrire « site_web » ?)"
     ]
 

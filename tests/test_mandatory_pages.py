@@ -18,7 +18,7 @@ LEGAL_PAGES = {
 
 
 def _text(soup) -> str:
-    return " ".join(soup.select_one("article").get_text(" ").split())
+    return " ".join(soup.select_one(".tp-page").get_text(" ").split())
 
 
 def test_every_page_links_to_the_mandatory_pages(sample_site) -> None:
@@ -46,7 +46,7 @@ def test_accessibility_statement_is_honest_and_follows_the_rgaa_model(sample_sit
     assert page.select_one(".tp-a11y-status").get_text(strip=True) == "non conforme"
     assert "car il n'a pas encore fait l'objet d'un audit de conformité" in text
     assert "Montpellier Méditerranée Métropole s'engage à rendre son site internet accessible" in text
-    headings = [h.get_text(strip=True) for h in page.select("article h2")]
+    headings = [h.get_text(strip=True) for h in page.select(".tp-page__body h2")]
     assert headings == ["État de conformité", "Résultats des tests", "Contenus non accessibles",
                         "Établissement de cette déclaration", "Retour d'information et contact",
                         "Voies de recours"]
@@ -88,5 +88,5 @@ def test_site_plan_lists_every_page_once(sample_site) -> None:
 def test_404_is_french_and_leads_back(sample_site) -> None:
     page = sample_site.html("404.html")
     assert page.h1.get_text(strip=True) == "Page introuvable"
-    links = {a.get_text(strip=True): a["href"] for a in page.select("article a")}
+    links = {a.get_text(strip=True): a["href"] for a in page.select(".tp-page__body a")}
     assert links == {"Revenir à l'accueil": "/", "Consulter le plan du site": "/plan-du-site/"}

@@ -218,7 +218,7 @@ def test_a_territory_without_news_has_no_news_section(tmp_path):
     result = build(project, tmp_path)
     assert result.returncode == 0, result.output
     assert not (project / "content/actualites").exists(), "the blog wrote into content/"
-    tabs = [a.get_text(strip=True) for a in result.html("").select(".md-tabs__link")]
+    tabs = [a.get_text(strip=True) for a in result.html("").select(".tp-nav a")]
     assert "Actualités" not in tabs and "Membres" in tabs
     assert not result.html("").select('link[rel~="alternate"][type]')
 

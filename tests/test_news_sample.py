@@ -15,7 +15,7 @@ COUNCIL = "actualites/2019/premier-conseil-industrie-positive/"
 
 def test_five_seed_articles_newest_first(sample_site):
     listing = sample_site.html("actualites/")
-    cards = listing.select("article.tp-news-card")
+    cards = listing.select("article.tp-news-row")
     assert [card.select_one("time").get_text() for card in cards] == [
         "15 novembre 2019", "4 octobre 2019", "22 mars 2019", "8 mars 2018", "3 mars 2015"]
     titles = [card.h2.get_text(strip=True) for card in cards]
@@ -67,7 +67,7 @@ def test_sample_feeds_use_paris_offsets(sample_site):
 
 
 def test_articles_stay_out_of_the_top_nav(sample_site):
-    tabs = [a.get_text(strip=True) for a in sample_site.html("").select(".md-tabs__link")]
+    tabs = [a.get_text(strip=True) for a in sample_site.html("").select(".tp-nav a")]
     assert "Actualités" in tabs
     assert not any("Conseil métropolitain" in tab for tab in tabs)
 

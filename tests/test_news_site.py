@@ -48,7 +48,7 @@ def news_site(tmp_path_factory):
 
 def _listing_slugs(soup) -> list[str]:
     return [a["href"].rstrip("/").rsplit("/", 1)[-1]
-            for a in soup.select("article.tp-news-card h2 a")]
+            for a in soup.select("article.tp-news-row h2 a")]
 
 
 def test_listing_is_newest_first_and_paginated(news_site):
@@ -56,7 +56,7 @@ def test_listing_is_newest_first_and_paginated(news_site):
     assert _listing_slugs(first) == PUBLISHED[:2]
     assert news_site.exists("actualites/page/2/")
     assert _listing_slugs(news_site.html("actualites/page/2/")) == PUBLISHED[2:]
-    card = first.select_one("article.tp-news-card")
+    card = first.select_one("article.tp-news-row")
     assert card.select_one("time").get_text() == "1er mars 2024"
     assert card.select_one("img.tp-news-card__cover")["alt"] == "Trois cercles colorés."
     assert "Le réseau s'est réuni le premier jour du mois." in card.get_text()

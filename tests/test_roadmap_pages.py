@@ -65,7 +65,7 @@ def test_roadmap_page_charts_overall_and_per_axis(sample_site) -> None:
 
 def test_roadmap_page_is_marked_illustrative_and_lists_priority_first(sample_site) -> None:
     page = sample_site.html("feuille-de-route/")
-    notice = page.select_one(".tp-notice[role=note]")
+    notice = page.select_one(".tp-note[role=note]")
     assert notice is not None and "Exemple illustratif" in notice.get_text()
     assert len(SAMPLE.roadmap.actions) >= 12
     assert {a.axis for a in SAMPLE.roadmap.actions} == {axis.id for axis in SAMPLE.axes}
@@ -75,10 +75,10 @@ def test_roadmap_page_is_marked_illustrative_and_lists_priority_first(sample_sit
         [a.title for a in SAMPLE.roadmap.actions if a.priority]
     assert len(priority) + len(others) == len(SAMPLE.roadmap.actions)
     assert page.find(string=re.compile("Feuille de route")) is not None
-    nav = [a.get_text(strip=True) for a in page.select(".md-tabs a, .md-nav a")]
+    nav = [a.get_text(strip=True) for a in page.select(".tp-nav a")]
     assert "Feuille de route" in nav and "Gouvernance" in nav
     # Filter and action pages are generated out of the nav.
-    nav_links = [a["href"] for a in page.select(".md-tabs a, .md-nav a")]
+    nav_links = [a["href"] for a in page.select(".tp-nav a")]
     assert not [href for href in nav_links if "statut/" in href or "actions/" in href or "axe/" in href]
 
 
@@ -147,7 +147,7 @@ def test_governance_page_lists_the_council(sample_site) -> None:
     links = page.select("ul.tp-council a")
     assert len(links) == len(SAMPLE.members) == 18
     assert {a["href"] for a in links} == {f"../membres/{m.id}/" for m in SAMPLE.members}
-    headings = [h.get_text(strip=True) for h in page.select("#conseil ~ h3")]
+    headings = [h.get_text(strip=True) for h in page.select("#instance ~ h3")]
     assert headings == ["Entreprise (13)", "Chambre, fédération ou association (5)"]
     assert "exemple illustratif" in page.select_one("#suivi + p").get_text()
 
@@ -230,9 +230,10 @@ def test_no_action_at_all(empty_site) -> None:
     assert empty_site.exists("feuille-de-route/statut/en-cours/")
 
 
-def test_territory_without_roadmap_file_says_so(tmp_path_factory) -> None:
+def test_territory_without_roadmap_file_has_no_roadmap_section(tmp_path_factory) -> None:
+    # An empty section is neither in the menu nor built: no page saying there is nothing.
     result = build(OTHER, tmp_path_factory.mktemp("nofile"))
     assert result.returncode == 0, result.output
-    page = result.html("feuille-de-route/")
-    assert "Aucune feuille de route n'est encore publiée." in page.get_text()
+    assert not result.exists("feuille-de-route/")
+    assert "Feuille de route" not in [a.get_text(strip=True) for a in result.html("").select(".tp-nav a")]
     assert result.exists("gouvernance/")

@@ -15,7 +15,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
@@ -66,8 +65,8 @@ def add_files(files: Files, config: MkDocsConfig, site: Site) -> None:
                        in_nav=True)
     for event in agenda.events:
         pages.add_page(files, config, kind="event", key=event.id, src_uri=f"{AGENDA_DIR}/{event.id}.md",
-                       title=str(escape(event.title)), template="event.html", edit_path=event.source,
-                       meta={"description": str(escape(_summary(event)))})
+                       title=event.title, template="event.html", edit_path=event.source,
+                       meta={"description": _summary(event)})
     for month in agenda.months():
         key = f"{month:%Y-%m}"
         pages.add_page(files, config, kind="month", key=key, src_uri=f"{AGENDA_DIR}/mois/{key}.md",
@@ -79,7 +78,7 @@ def add_files(files: Files, config: MkDocsConfig, site: Site) -> None:
                        edit_path="data/editions.yml", in_nav=True)
     for edition in agenda.editions:
         pages.add_page(files, config, kind="edition", key=edition.id,
-                       src_uri=f"{EDITIONS_DIR}/{edition.id}.md", title=str(escape(edition.name)),
+                       src_uri=f"{EDITIONS_DIR}/{edition.id}.md", title=edition.name,
                        template="edition.html", edit_path="data/editions.yml")
         for facet_kind, facets in agenda.facets(edition.id).items():
             for facet in facets:
@@ -87,7 +86,7 @@ def add_files(files: Files, config: MkDocsConfig, site: Site) -> None:
                 pages.add_page(files, config, kind="edition-filter",
                                key=f"{edition.id}/{facet_kind}/{facet.key}",
                                src_uri=f"{EDITIONS_DIR}/{edition.id}/{facet_kind}/{facet.key}.md",
-                               title=str(escape(f"{edition.name}\u00a0: {label}")), template="edition-filter.html",
+                               title=f"{edition.name}\u00a0: {label}", template="edition-filter.html",
                                edit_path="data/editions.yml",
                                meta={"edition": edition.id, "facet_kind": facet_kind,
                                      "facet_key": facet.key})

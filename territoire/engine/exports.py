@@ -52,13 +52,13 @@ def _event_records(context: ExportContext) -> list[dict[str, Any]]:
 EVENTS = register(Dataset(
     id="events",
     title="Événements",
-    description="L'agenda : chaque événement, séance du conseil comprise, avec ses dates, son lieu, "
+    description="L'agenda : chaque événement, séance {de_l_instance} comprise, avec ses dates, son lieu, "
                 "son organisateur et ses publics.",
     fields=(
         ExportField("id", "Identifiant stable de l'événement (nom de son fichier, ou série et date "
                           "pour une séance)."),
         ExportField("titre", "Titre de l'événement."),
-        ExportField("type", "Type d'événement (conseil, atelier, visite…)."),
+        ExportField("type", "Type d'événement (séance, atelier, visite…)."),
         ExportField("debut", "Début : date AAAA-MM-JJ pour une journée entière, sinon date et heure "
                              "ISO 8601 avec le décalage horaire de Paris."),
         ExportField("fin", "Fin, au même format que le début ; vide si elle n'est pas donnée."),
@@ -73,7 +73,7 @@ EVENTS = register(Dataset(
         ExportField("gratuit", "true si l'entrée est gratuite."),
         ExportField("inscription", "Adresse web d'inscription, vide s'il n'y en a pas."),
         ExportField("edition", "Année de la Semaine de l'industrie qui le labellise, sinon vide."),
-        ExportField("serie", "Identifiant de la série (séances du conseil), sinon vide."),
+        ExportField("serie", "Identifiant de la série (séances {de_l_instance}), sinon vide."),
         ExportField("actualites", "Identifiants des articles liés (liste, voir news).", is_list=True),
         ExportField("page", "Adresse de sa page sur ce site."),
     ),

@@ -15,6 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from territoire.engine.pages import display_title
+
 
 @dataclass(frozen=True)
 class MenuEntry:
@@ -76,7 +78,7 @@ def main_menu(nav: Navigation, page: Page | None, titles: dict[str, str] | None 
         landing = _landing(item)
         if landing is None or landing.is_homepage:
             continue
-        title = (titles or {}).get(landing.file.src_uri) or item.title or landing.title
+        title = (titles or {}).get(landing.file.src_uri) or item.title or display_title(landing)
         entries.append(MenuEntry(title=title, url=landing.url,
                                  current=page is not None and _covers(landing, page)))
     return entries
@@ -86,7 +88,7 @@ def trail(nav: Navigation, page: Page | None, titles: dict[str, str] | None = No
     """The pages above ``page``: home, then the section it belongs to; empty on the home page.
 
     The template adds the page itself, with the title it shows (generated pages keep an escaped
-    title for Material's ``<title>``, which our escaping templates must not escape twice).
+    title for Material's ``<title>``: see ``pages.display_title``).
     """
     if page is not None and page.is_homepage:
         return []

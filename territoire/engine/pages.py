@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 _KEY = "territoire_pages"
 # libyaml's dumper when present: thousands of generated pages each dump their front matter.
@@ -25,12 +27,20 @@ def add_page(files: Files, config: MkDocsConfig, *, kind: str, key: str, src_uri
 
     Pages are kept out of the nav unless ``in_nav``: a nav listing every member or article renders
     every link on every page and makes the build quadratic.
+
+    ``title`` and a ``description`` in ``meta`` are plain text (a firm's name, an event's title):
+    they are escaped here, because Material prints both as they are in ``<title>`` and
+    ``<meta name="description">``. Our templates show such a title through ``display_title``.
     """
-    front_matter = {"title": title, "template": template, "kind": kind, "key": key, **(meta or {})}
+    meta = dict(meta or {})
+    if "description" in meta:
+        meta["description"] = str(escape(meta["description"]))
+    front_matter = {"title": str(escape(title)), "template": template, "kind": kind, "key": key, **meta}
     content = "---\n" + yaml.dump(front_matter, Dumper=_DUMPER, allow_unicode=True, sort_keys=True) + "---\n" + body
     file = File.generated(config, src_uri, content=content)
     if not in_nav:
         file.inclusion = InclusionLevel.NOT_IN_NAV
+    file.territoire_escaped_title = True
     if edit_path:
         # Relative to the docs_dir, as MkDocs resolves edit links from the content folder.
         file.edit_uri = "../" + edit_path
@@ -52,3 +62,12 @@ def reset(config: MkDocsConfig) -> None:
 def url_of(config: MkDocsConfig, kind: str, key: str) -> str:
     """The site-relative URL of a generated page, for the ``url`` filter of templates."""
     return table(config)[(kind, key)].url
+
+
+def display_title(page: Page | None) -> str:
+    """A page's title for our (escaping) templates: generated pages hold it escaped already."""
+    if page is None or page.title is None:
+        return ""
+    if getattr(page.file, "territoire_escaped_title", False):
+        return Markup(page.title)
+    return page.title

@@ -16,6 +16,7 @@ from typing import Iterable
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 
+from territoire.engine.pages import display_title
 from territoire.loader import sort_key
 
 
@@ -35,7 +36,7 @@ def site_plan(files: Iterable[File], nav: Navigation) -> list[PlanEntry]:
             continue
         url = page.url
         section = url.split("/", 1)[0] if "/" in url else ""
-        entry = PlanEntry(title=page.title, url=url)
+        entry = PlanEntry(title=display_title(page), url=url)
         if url in ("", f"{section}/") or not section:
             entries[url] = entry
         else:
