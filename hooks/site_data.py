@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from pathlib import Path
 
-from territoire.engine import menu, pages, state
+from territoire import DataError
+from territoire.engine import checks, menu, pages, state
 from territoire.engine.escaping import escape_our_templates
 from territoire.engine.markup import render_markdown
 from territoire.engine.site_plan import site_plan
@@ -66,7 +68,21 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     config[_NAV_KEY] = nav
+    _check_calls_to_action(config, files, nav)
     return nav
+
+
+def _check_calls_to_action(config: MkDocsConfig, files: Files, nav: Navigation) -> None:
+    # Every page exists by now (generated ones and the blog's): the hero's buttons must lead to one.
+    hero = state.site_of(config).territory.home
+    urls = {file.url for file in files if file.is_documentation_page()}
+    for index, action in enumerate(hero.calls_to_action):
+        if action.target not in urls:
+            examples = " », « ".join(entry.url for entry in menu.main_menu(nav, None)[:4])
+            raise PluginError(str(DataError([checks.issue_at(
+                state.project_dir(config), "data/territory.yml", ("accueil", "appels", index, "lien"),
+                f"page inconnue : trouvé « {action.target} », attendu l'adresse d'une page du "
+                f"site, par exemple « {examples} »")])))
 
 
 _NAV_KEY = "territoire_nav"

@@ -168,10 +168,20 @@ def _ids(path: Path, key: str) -> list[str]:
 # Writers: one per kind of content.
 
 def write_foundation(base: Path, out: Path) -> None:
-    """Identity, pillars, figures, home and about pages: copied from the base project."""
+    """Identity, pillars, figures, home and about pages: copied from the base project.
+
+    The home page's buttons lead to the directory only: the other sections may be left empty
+    (no events, no roadmap), and a button to a missing page stops the build.
+    """
     for name in FOUNDATION_DATA:
         (out / "data").mkdir(parents=True, exist_ok=True)
         shutil.copy2(base / "data" / name, out / "data" / name)
+    territory_file = out / "data" / "territory.yml"
+    territory = yaml.safe_load(territory_file.read_text(encoding="utf-8"))
+    if territory.get("accueil", {}).get("appels"):
+        territory["accueil"]["appels"] = [{"texte": "Découvrir les membres", "lien": "membres/"}]
+        territory_file.write_text(yaml.safe_dump(territory, allow_unicode=True, sort_keys=False),
+                                  encoding="utf-8")
     for name in FOUNDATION_CONTENT:
         source = base / "content" / name
         if source.is_dir():
