@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from commands import TIMEOUT, config_with_hooks, leftovers, snapshot, wait_until
+from commands import (TIMEOUT, config_with_hooks, english_lines, leftovers, snapshot, tasks,
+                      territoire, wait_until)
 from conftest import FIXTURES, build, copy_project
 
 HOOKS = FIXTURES / "test_hooks"
@@ -137,3 +138,23 @@ def test_a_successful_build_leaves_no_staging_folder(built, tmp_path):
     assert build(project, tmp_path).returncode == 0
     assert leftovers(site_dir) == []
     assert snapshot(site_dir) == before
+
+
+@pytest.mark.parametrize("command", ["territoire", "tasks"])
+def test_our_build_commands_keep_the_site_when_the_content_is_refused(built, tmp_path, command):
+    project, _site, before = built
+    site_dir = _site_copy(built, tmp_path)
+    broken = copy_project(project, tmp_path / "broken")
+    page = broken / "content" / "a-propos.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nVoir [la page](/nulle-part/).\n",
+                    encoding="utf-8")
+    if command == "territoire":
+        failed = territoire("build", "--project", broken, "--site-dir", site_dir, cwd=tmp_path)
+    else:
+        failed = tasks("build", broken, "--site-dir", site_dir, cwd=tmp_path)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert english_lines(failed.stdout + failed.stderr) == []
+    assert failed.stderr.splitlines()[-1] == ("Le site n'a pas été construit et le site précédent "
+                                              "est intact : corrigez ces erreurs puis relancez.")
+    assert snapshot(site_dir) == before
+    assert leftovers(site_dir) == []
