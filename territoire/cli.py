@@ -20,6 +20,7 @@ import argparse
 import datetime as dt
 import difflib
 import os
+import re
 import sys
 import tempfile
 from dataclasses import replace
@@ -69,9 +70,9 @@ class FrenchParser(argparse.ArgumentParser):
     def error(self, message: str):  # type: ignore[override]
         choices = next((action.choices for action in self._actions
                         if isinstance(action, argparse._SubParsersAction)), None)
-        found = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
-        if choices and found and found not in choices:
-            close = difflib.get_close_matches(found, list(choices), n=1)
+        found = re.search(r"choix inconnu : trouvé '([^']*)'", message)
+        if choices and found:
+            close = difflib.get_close_matches(found.group(1), list(choices), n=1)
             if close:
                 message += f" (vouliez-vous écrire « {close[0]} » ?)"
         self.print_usage(sys.stderr)

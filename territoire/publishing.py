@@ -61,16 +61,25 @@ def _placeholders_in(path: Path, root: Path, *, article: bool) -> list[DataIssue
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeError):
         return []  # the data loader reports unreadable files
-    yaml_file = path.suffix == ".yml"
+    lines = text.splitlines()
+    # YAML: the whole of a data file, the front matter of a page (between its two « --- »).
+    yaml_lines = len(lines) if path.suffix == ".yml" else _front_matter_end(lines)
     shown = _display(path, root)
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if yaml_file and line.lstrip().startswith("#"):
+    for number, line in enumerate(lines, start=1):
+        in_yaml = number <= yaml_lines
+        if in_yaml and line.lstrip().startswith("#"):
             continue
         match = _PLACEHOLDER.search(line)
         if not match:
             continue
-        key = _YAML_KEY.match(line) if yaml_file else None
+        key = _YAML_KEY.match(line) if in_yaml else None
+        if in_yaml and key is None:
+            # A line of a multi-line text: the field is the key above it, less indented.
+            indent = len(line) - len(line.lstrip())
+            key = next((above_key for above in reversed(lines[:number - 1])
+                        if (above_key := _YAML_KEY.match(above))
+                        and len(above) - len(above.lstrip()) < indent), None)
         excerpt = line[match.start():].strip().strip("\"'")
         if len(excerpt) > 60:
             excerpt = excerpt[:57] + "…"
@@ -80,6 +89,14 @@ def _placeholders_in(path: Path, root: Path, *, article: bool) -> list[DataIssue
             f"de « {PLACEHOLDER} … »" + (" (ou « draft: true » : un brouillon n'est pas publié)"
                                           if article else "")))
     return found
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    if lines and lines[0].rstrip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].rstrip() == "---":
+                return index + 1
+    return 0
 
 
 def held_back(site: Site, today: dt.date | None = None) -> HeldBack:

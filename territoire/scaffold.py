@@ -190,7 +190,7 @@ def new_article(project: Path, title: str, *, date: dt.date | None = None,
         + f"date: {(date or dt.date.today()).isoformat()}\n"
         + f"resume: {yaml_scalar(SUMMARY_TO_WRITE)}\n"
         + f"categories:\n  - {yaml_scalar(category)}\n"
-        + f"slug: {slug}\n"
+        + f"slug: {yaml_scalar(slug)}\n"
         + "# Brouillon : supprimez la ligne suivante pour publier l'article.\n"
         + "draft: true\n"
         + "---\n\n"

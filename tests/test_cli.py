@@ -278,3 +278,67 @@ def test_contributing_guide_shows_a_real_error_message(project):
                        encoding="utf-8")
     checked = territoire("check", "--project", project)
     assert f"  {shown}\n" in checked.stderr
+
+
+@pytest.mark.parametrize("title, written", [
+    ("Semaine de l'industrie 2027 : le programme",
+     'title: "Semaine de l\'industrie 2027 : le programme"'),
+    ("Semaine de l'industrie 2027", "title: Semaine de l'industrie 2027"),
+    ('Le « Made in » et les "guillemets"', 'title: Le « Made in » et les "guillemets"'),
+    ("2027", 'title: "2027"'),
+    ("On", 'title: "On"'),
+])
+def test_new_article_writes_the_yaml_a_person_writes(project, title, written):
+    import yaml
+
+    created = territoire("new", "article", title, "--date", "2019-11-05", "--project", project)
+    assert created.returncode == 0, created.stderr
+    path = project / created.stdout.splitlines()[0].removeprefix("Écrit : ")
+    text = path.read_text(encoding="utf-8")
+    assert written in text.splitlines()
+    assert 'resume: "À compléter : une ou deux phrases qui résument l\'article."' in text
+    header = yaml.safe_load(text.split("---\n")[1])
+    assert header["title"] == title
+    # A draft may keep its provisional texts: the check accepts it as it is.
+    assert territoire("check", "--project", project).returncode == 0
+
+
+def test_the_article_template_cannot_be_published_unchanged(project):
+    posts = project / "content" / "actualites" / "posts"
+    (posts / "modele.md").write_text(
+        (REPO / "modeles" / "actualite.md").read_text(encoding="utf-8").replace("draft: true\n", ""),
+        encoding="utf-8")
+    refused = territoire("check", "--project", project)
+    assert refused.returncode == 1
+    found = [line.split()[0:2] for line in refused.stderr.splitlines()[1:-1]]
+    assert found == [["content/actualites/posts/modele.md:2:9", "title:"],
+                     ["content/actualites/posts/modele.md:5:3", "resume:"],
+                     ["content/actualites/posts/modele.md:20:1", "texte"],
+                     ["content/actualites/posts/modele.md:27:1", "texte"]]
+
+
+def test_new_event_asks_for_the_place_and_writes_a_file_the_check_accepts(project):
+    missing = territoire("new", "event", "Forum", "--debut", "2019-03-20", "--membre", "bulane",
+                         "--project", project)
+    assert missing.returncode == 1
+    assert missing.stderr == (
+        "Erreur : lieu manquant : attendu --commune « Commune » (avec --lieu « Nom du lieu » et "
+        "--adresse « Adresse » si vous les connaissez), ou --en-ligne https://… pour un événement "
+        "en ligne\n")
+    assert not list((project / "data" / "events").glob("forum*"))
+
+    created = territoire("new", "event", "Forum : les métiers", "--debut", "2019-11-14 09:00",
+                         "--membre", "bulane", "--commune", "Montpellier", "--lieu", "Lycée Mermoz",
+                         "--adresse", "717 avenue Jean-Mermoz", "--project", project)
+    assert created.returncode == 0, created.stderr
+    text = (project / "data" / "events" / "forum-les-metiers-2019.yml").read_text(encoding="utf-8")
+    assert 'titre: "Forum : les métiers"' in text
+    assert "lieu:\n  nom: Lycée Mermoz\n  adresse: 717 avenue Jean-Mermoz\n  commune: Montpellier\n" in text
+    assert "# description: ce que le public y trouvera, en quelques phrases." in text
+    checked = territoire("check", "--project", project)
+    assert checked.returncode == 0, checked.stderr
+
+    online = territoire("new", "event", "Webinaire", "--debut", "2019-11-15", "--organisateur",
+                        "La CCI", "--en-ligne", "https://visio.exemple.fr/salle", "--project", project)
+    assert online.returncode == 0, online.stderr
+    assert territoire("check", "--project", project).returncode == 0
