@@ -168,3 +168,22 @@ def test_links_are_found_with_their_line_and_column_outside_code_and_comments():
     found = [(link.target, link.line, link.column) for link in find_links(text, first_line=5)]
     assert found == [("a.md", 5, 11), ("images/b.png", 5, 29), ("f.md", 10, 9),
                      ("https://exemple.fr/a_(b))"[:-1], 11, 15)]
+
+
+def test_short_forms_to_events_sessions_and_articles_in_an_article(tmp_path):
+    project = copy_project(REPO, tmp_path / "project")
+    post = project / "content" / "actualites" / "posts" / "premier-conseil-industrie-positive.md"
+    post.write_text(post.read_text(encoding="utf-8") + (
+        "\n[la séance de novembre](evenement:conseil-industrie-positive-2019-11-05), "
+        "[Made in](événement:made-in-montpellier-2019), "
+        "[l'autre article](article:cafe-debat-economie-sociale-et-solidaire), "
+        "[la signature](page:a-propos#la-signature)\n"), encoding="utf-8")
+    assert territoire("check", cwd=project).returncode == 0
+    built = build(project, tmp_path)
+    assert built.returncode == 0, built.output
+    page = built.html("actualites/2019/premier-conseil-industrie-positive/")
+    links = {a.get_text(): a["href"] for a in page.select(".md-content a")}
+    assert links["la séance de novembre"] == "../../../agenda/conseil-industrie-positive-2019-11-05/"
+    assert links["Made in"] == "../../../agenda/made-in-montpellier-2019/"
+    assert links["l'autre article"].endswith("/cafe-debat-economie-sociale-et-solidaire/")
+    assert links["la signature"] == "../../../a-propos/#la-signature"
