@@ -57,7 +57,7 @@ def ensure_venv(*, test_tools: bool = False) -> None:
         print("Création de l'environnement Python .venv/ (une seule fois) …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     target = f"{ROOT}[test]" if test_tools else str(ROOT)
-    print("Installation des dépendances épinglées dans .venv/ (la première fois : une à deux "
+    print("Installation des dépendances épinglées dans .venv/ (la première fois : une à trois "
           "minutes) …", flush=True)
     completed = subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet",
                                 "--disable-pip-version-check", "-e", target],

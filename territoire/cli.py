@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Callable
 
 from territoire import DataError, DataIssue, load_site
+from territoire.french import long_date
+from territoire.links import ContentRules, content_files, generated_pages
 from territoire.project import (ProjectError, check_project, engine_config, find_project,
                                 write_engine_config)
 from territoire.publishing import content_issues
@@ -239,9 +241,9 @@ def _check(project: Path, args: argparse.Namespace) -> int:
         issues = list(error.issues)
     if site is not None:
         # Links and provisional texts, once the data they refer to is valid.
-        nav = engine_config(project, project / "site").get("nav")
+        rules = ContentRules.from_config(engine_config(project, project / "site"))
         issues = DataError(content_issues(site, project / "content", root=project,
-                                          production=True, nav=nav)).issues
+                                          production=True, rules=rules)).issues
     if args.format == "github":
         return _check_github(project, issues)
     relocate = _relocator(project, Path.cwd())
@@ -307,7 +309,6 @@ def _ids(project: Path, args: argparse.Namespace) -> int:
         print(_report(error.issues, _relocator(project, Path.cwd()),
                       "Les identifiants se listent une fois ces erreurs corrigées."), file=sys.stderr)
         return EXIT_ERROR
-    from territoire.links import generated_pages, content_files
     rows: dict[str, list[tuple[str, str]]] = {
         "membres": [(m.id, m.name) for m in sorted(site.members, key=lambda m: m.id)],
         "valeurs": [(v.id, v.name) for v in site.values],
@@ -340,7 +341,6 @@ def _ids(project: Path, args: argparse.Namespace) -> int:
 
 
 def _day(value: dt.date | dt.datetime) -> str:
-    from territoire.french import long_date
     return long_date(value)
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
+from pathspec.gitignore import GitIgnoreSpec
 
 from territoire.directory import filter_options
 from territoire.errors import DataIssue
@@ -296,20 +297,52 @@ def generated_pages(site: Site) -> dict[str, tuple[str, str]]:
     return pages
 
 
-def content_files(content_dir: Path) -> list[str]:
-    """The files MkDocs takes from content/ (hidden files and folders are left out)."""
+@dataclass(frozen=True)
+class ContentRules:
+    """What mkdocs.yml says about the files of content/: the menu (``nav``) and the patterns of
+    ``exclude_docs``, ``draft_docs`` and ``not_in_nav``, read as MkDocs reads them (gitignore
+    patterns; anything with ``match_file``, such as the build's own, works too)."""
+
+    nav: object = None
+    exclude: object = None
+    drafts: object = None
+    not_in_nav: object = None
+
+    @classmethod
+    def from_config(cls, config: dict) -> "ContentRules":
+        def spec(key: str):
+            text = config.get(key)
+            return GitIgnoreSpec.from_lines(text.splitlines()) if isinstance(text, str) else None
+        return cls(config.get("nav"), spec("exclude_docs"), spec("draft_docs"), spec("not_in_nav"))
+
+    def published(self, src_uri: str) -> bool:
+        """MkDocs builds the file (hidden files, templates/ and exclude_docs are left out)."""
+        return not (_DEFAULT_EXCLUDE.match_file(src_uri)
+                    or (self.exclude and self.exclude.match_file(src_uri))
+                    or (self.drafts and self.drafts.match_file(src_uri)))
+
+    def needs_menu(self, src_uri: str) -> bool:
+        return not (self.not_in_nav and self.not_in_nav.match_file(src_uri))
+
+
+_DEFAULT_EXCLUDE = GitIgnoreSpec.from_lines([".*", "/templates/"])  # as mkdocs/structure/files.py
+
+
+def content_files(content_dir: Path, rules: ContentRules | None = None) -> list[str]:
+    """The files MkDocs takes from content/ (paths relative to it)."""
+    rules = rules or ContentRules()
     found = []
     for path in sorted(content_dir.rglob("*")):
-        relative = path.relative_to(content_dir)
-        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-            found.append(relative.as_posix())
+        relative = path.relative_to(content_dir).as_posix()
+        if path.is_file() and rules.published(relative):
+            found.append(relative)
     return found
 
 
-def link_targets(site: Site, content_dir: Path) -> LinkTargets:
+def link_targets(site: Site, content_dir: Path, rules: ContentRules | None = None) -> LinkTargets:
     """What the links of ``content_dir`` may point at, for this validated site."""
     targets = LinkTargets()
-    for src_uri in content_files(content_dir):
+    for src_uri in content_files(content_dir, rules):
         if src_uri.endswith(".md"):
             targets.pages.add(src_uri)
             text = (content_dir / src_uri).read_text(encoding="utf-8")
@@ -335,13 +368,14 @@ def nav_pages(nav: object) -> set[str]:
     return set()
 
 
-def omitted_pages(content_dir: Path, nav: object, *, root: Path) -> list[DataIssue]:
+def omitted_pages(content_dir: Path, rules: ContentRules, *, root: Path) -> list[DataIssue]:
     """Pages of content/ that the menu does not name: MkDocs' strict mode refuses them
     (``validation: omitted_files``); articles are the blog's and need no menu entry."""
-    named = nav_pages(nav)
+    named = nav_pages(rules.nav)
     issues = []
-    for src_uri in content_files(content_dir):
-        if src_uri.endswith(".md") and src_uri not in named and not src_uri.startswith(POSTS_DIR + "/"):
+    for src_uri in content_files(content_dir, rules):
+        if (src_uri.endswith(".md") and src_uri not in named and rules.needs_menu(src_uri)
+                and not src_uri.startswith(POSTS_DIR + "/")):
             issues.append(DataIssue(
                 _display(content_dir / src_uri, root), 1, 1, "",
                 f"page hors du menu : trouvé la page « {src_uri} », que le menu du site (« nav » de "
@@ -352,11 +386,11 @@ def omitted_pages(content_dir: Path, nav: object, *, root: Path) -> list[DataIss
 
 # -- checking --------------------------------------------------------------------------------------
 
-def check_links(site: Site, content_dir: Path, *, root: Path,
+def check_links(site: Site, content_dir: Path, *, root: Path, rules: ContentRules | None = None,
                 targets: LinkTargets | None = None) -> list[DataIssue]:
     """Every problem with a link of the Markdown pages of ``content_dir``, paths shown relative to
     ``root`` (the project)."""
-    targets = targets or link_targets(site, content_dir)
+    targets = targets or link_targets(site, content_dir, rules)
     issues: list[DataIssue] = []
     for src_uri in sorted(targets.anchors):
         path = content_dir / src_uri

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from territoire.errors import DataIssue
-from territoire.links import POSTS_DIR, LinkTargets, check_links, omitted_pages
+from territoire.links import POSTS_DIR, ContentRules, LinkTargets, check_links, omitted_pages
 from territoire.site import Site
 
 PLACEHOLDER = "À compléter :"
@@ -32,12 +32,12 @@ class HeldBack:
     scheduled: int
 
 
-def content_issues(site: Site, content_dir: Path, *, root: Path, production: bool, nav: object,
-                   targets: LinkTargets | None = None) -> list[DataIssue]:
-    """The pages outside the menu (``nav``, mkdocs.yml's), the links of every page, and in
+def content_issues(site: Site, content_dir: Path, *, root: Path, production: bool,
+                   rules: ContentRules, targets: LinkTargets | None = None) -> list[DataIssue]:
+    """The pages outside the menu (``rules``: mkdocs.yml's), the links of every page, and in
     production the provisional texts left in published files."""
-    issues = omitted_pages(content_dir, nav, root=root)
-    issues += check_links(site, content_dir, root=root, targets=targets)
+    issues = omitted_pages(content_dir, rules, root=root)
+    issues += check_links(site, content_dir, root=root, rules=rules, targets=targets)
     if production:
         issues += placeholder_issues(site, content_dir, root=root)
     return issues

@@ -187,3 +187,18 @@ def test_short_forms_to_events_sessions_and_articles_in_an_article(tmp_path):
     assert links["Made in"] == "../../../agenda/made-in-montpellier-2019/"
     assert links["l'autre article"].endswith("/cafe-debat-economie-sociale-et-solidaire/")
     assert links["la signature"] == "../../../a-propos/#la-signature"
+
+
+def test_a_page_outside_the_menu_is_refused_by_check_as_by_the_build(tmp_path):
+    project = copy_project(BASE, tmp_path / "project")
+    (project / "content" / "partenaires.md").write_text("# Partenaires\n", encoding="utf-8")
+    expected = ("content/partenaires.md:1:1 page hors du menu : trouvé la page « partenaires.md », "
+                "que le menu du site (« nav » de mkdocs.yml) ne cite pas, attendu une page du menu "
+                "ou un article de content/actualites/posts/")
+    checked = territoire("check", cwd=project)
+    assert _issue_lines(checked.stderr) == [expected]
+    built = territoire("build", cwd=project)
+    assert _issue_lines(built.stderr) == [expected]
+    # mkdocs.yml's not_in_nav is honoured, as MkDocs honours it.
+    allowed = build(project, tmp_path, not_in_nav="/partenaires.md")
+    assert allowed.returncode == 0, allowed.output

@@ -20,7 +20,6 @@ from bs4 import BeautifulSoup
 from commands import (TIMEOUT, alive, descendants, english_lines, free_port, preview, tasks,
                       territoire, wait_until)
 from conftest import FIXTURES, copy_project
-from gates import CHROMIUM, CHROMIUM_ARGS
 
 BASE = FIXTURES / "other_territory"
 NEWS = FIXTURES / "news"
@@ -47,15 +46,12 @@ def _serve(project: Path, port: int, **kwargs):
                     "--port", str(port)], cwd=project, port=port, **kwargs)
 
 
-def test_errors_show_in_the_browser_which_reloads_when_they_are_fixed(tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_errors_show_in_the_browser_which_reloads_when_they_are_fixed(tmp_path, browser):
     project = copy_project(BASE, tmp_path / "project")
     profile = project / MEMBER
     valid = profile.read_text(encoding="utf-8")
     port = free_port()
-    with _serve(project, port) as running, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with _serve(project, port) as running:
         page = browser.new_page()
         page.goto(running.url + "membres/", wait_until="load")
         assert page.locator("h1").first.inner_text() == "Membres"
@@ -79,7 +75,7 @@ def test_errors_show_in_the_browser_which_reloads_when_they_are_fixed(tmp_path):
         page.wait_for_selector("h1:has-text('Membres')", timeout=TIMEOUT * 1000)
         assert page.locator(".preview-errors").count() == 0
         running.wait_for_line("Les erreurs sont corrigées.", start=built)
-        browser.close()
+        page.context.close()
     assert "relancez" not in running.output
     assert english_lines(running.output) == [], running.output
 

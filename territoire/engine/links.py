@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from territoire import DataError
 from territoire.errors import DataIssue
-from territoire.links import (LinkTargets, find_links, link_problem, link_targets,
+from territoire.links import (ContentRules, LinkTargets, find_links, link_problem, link_targets,
                               split_front_matter)
 from territoire.publishing import content_issues
 from territoire.engine import session, state
@@ -34,11 +34,13 @@ def check(config: MkDocsConfig) -> None:
     site = state.site_of(config)
     content = Path(config.docs_dir)
     project = state.project_dir(config)
-    targets = link_targets(site, content)
+    rules = ContentRules(nav=config.nav, exclude=config.exclude_docs, drafts=config.draft_docs,
+                         not_in_nav=config.not_in_nav)
+    targets = link_targets(site, content, rules)
     config[_KEY] = targets
     _translator.use(targets, content, project)
     issues = content_issues(site, content, root=project, production=not session.is_preview(),
-                            nav=config.nav, targets=targets)
+                            rules=rules, targets=targets)
     if issues:
         raise state.SiteDataError(DataError(issues))
 
