@@ -29,7 +29,7 @@ Les commandes du projet : python3 tasks.py COMMANDE
 
   serve [DOSSIER] [--port 8001]    construit le site et l'affiche sur http://127.0.0.1:8000/ ;
                                    la page se met à jour à chaque enregistrement (Ctrl-C : arrêter)
-  check [DOSSIER]                  vérifie les données, le contenu et les liens, sans construire
+  check [DOSSIER] [--format github] vérifie les données, le contenu et les liens, sans construire
   build [DOSSIER] [--site-dir D]   construit le site comme en production (dans DOSSIER/site/)
   ids [TYPE]                       liste les identifiants à citer : membres, evenements,
                                    categories, valeurs, axes, actions, articles, auteurs, pages

@@ -1,11 +1,9 @@
-"""The local preview: notices on pages, and a server that shows the errors instead of going stale.
+"""The local preview: notices on pages, the page of errors, and what a production build held back.
 
 - ``Notices``: for each page, what the preview says at its top (an article dated in the future,
   provisional texts « À compléter : »), rendered by ``overrides/partials/preview/notices.html``.
-- ``PreviewServer``: MkDocs' live-reload server, which keeps serving the last good build when a
-  rebuild fails and never reloads the browser. Ours answers every page with the French list of
-  errors (``overrides/partials/preview/errors.html``, live-reload script included) while the
-  errors last; the next rebuild reloads the browser, onto the error list or the fixed page.
+- ``error_page``: the French list of errors (``overrides/partials/preview/errors.html``) that the
+  preview's server (``territoire.engine.run``) shows for every page while a rebuild fails.
 """
 
 from __future__ import annotations
@@ -16,7 +14,6 @@ from typing import Any, Iterable
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 
 from territoire.errors import DataIssue
@@ -84,33 +81,6 @@ def error_page(lines: Iterable[dict[str, str]], *, heading: str, closing: str) -
     html = environment.get_template(ERROR_TEMPLATE).render(errors=list(lines), heading=heading,
                                                            closing=closing)
     return html.encode("utf-8")
-
-
-class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server; while ``error_page`` is set, pages are that page."""
-
-    error_page: bytes | None = None
-
-    def serve_request(self, environ: dict, start_response: Any) -> Iterable[bytes]:
-        path = environ.get("PATH_INFO", "")
-        if self.error_page is None or path.startswith("/livereload/") or not _is_page(path):
-            return super().serve_request(environ, start_response)
-        with self._epoch_cond:
-            # As MkDocs does: wait for the build in progress, then answer with its outcome.
-            self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
-            epoch = self._visible_epoch
-        page = self.error_page
-        if page is None:
-            return super().serve_request(environ, start_response)
-        content = self._inject_js_into_html(page, epoch)
-        start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
-                                                     ("Content-Length", str(len(content)))])
-        return [content]
-
-
-def _is_page(path: str) -> bool:
-    last = path.rsplit("/", 1)[-1]
-    return path.endswith("/") or last.endswith(".html") or "." not in last
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -19,16 +19,16 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.livereload import _serve_url
+from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from territoire.engine import staging
 from territoire.engine.console import Console, Outcome, Relocate, report, take_exception
-from territoire.engine.preview import PreviewServer, error_page
+from territoire.engine.preview import error_page
 
 BUILD_CLOSING = ("Le site n'a pas été construit et le site précédent est intact : corrigez ces "
                  "erreurs puis relancez.")
@@ -144,6 +144,36 @@ def serve_site(config_file: Path, *, host: str, port: int, watch: list[Path], re
             shutil.rmtree(site_dir, ignore_errors=True)
     print("Aperçu arrêté.", flush=True)
     return 0
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server keeps serving the last good build when a rebuild fails, and never
+    reloads the browser: the author sees a stale page. While ``error_page`` is set, ours answers
+    every page with it (live-reload script included); the next rebuild reloads the browser, onto
+    the list of errors or the fixed page."""
+
+    error_page: bytes | None = None
+
+    def serve_request(self, environ: dict, start_response: Any) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if self.error_page is None or path.startswith("/livereload/") or not _is_page(path):
+            return super().serve_request(environ, start_response)
+        with self._epoch_cond:
+            # As MkDocs does: wait for the build in progress, then answer with its outcome.
+            self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
+            epoch = self._visible_epoch
+        page = self.error_page
+        if page is None:
+            return super().serve_request(environ, start_response)
+        content = self._inject_js_into_html(page, epoch)
+        start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
+                                                     ("Content-Length", str(len(content)))])
+        return [content]
+
+
+def _is_page(path: str) -> bool:
+    last = path.rsplit("/", 1)[-1]
+    return path.endswith("/") or last.endswith(".html") or "." not in last
 
 
 def port_problem(host: str, port: int, port_hint: Callable[[int], str],
