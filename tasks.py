@@ -1,19 +1,16 @@
 #!/usr/bin/env python3
-"""Project commands that work on a fresh machine with only Python 3.11+.
+"""Project commands that work on a fresh machine with only Python 3.11+ (see ``HELP``).
 
-    python3 tasks.py serve   build and serve the sample site on http://127.0.0.1:8000/
-    python3 tasks.py build   build the sample site into site/ (strict)
-    python3 tasks.py test    install what the tests need, then run the whole test suite
-    python3 tasks.py schemas regenerate the JSON Schemas of the data files
-    python3 tasks.py serve examples/amiens   the same for another territory's folder (build too)
-    python3 tasks.py check   validate data/ and content/ without building (any folder, as above)
-
-Each command first creates ``.venv`` and installs the pinned dependencies from pyproject.toml
-(again only when pyproject.toml changed).
+Each command first creates ``.venv`` and installs the pinned dependencies of pyproject.toml
+(again only when pyproject.toml changes; the test tools only for ``test``), then runs in the
+territory of the current folder: ``cd examples/amiens && python3 ../../tasks.py check`` checks
+Amiens. The site commands become the ``territoire`` command of ``.venv`` (the same process on
+POSIX, so that Ctrl-C or SIGTERM reaches it directly and nothing keeps running after it).
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import shutil
@@ -26,22 +23,52 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
-STAMP = VENV / ".installed"
+
+HELP = """\
+Les commandes du projet : python3 tasks.py COMMANDE
+
+  serve [DOSSIER] [--port 8001]    construit le site et l'affiche sur http://127.0.0.1:8000/ ;
+                                   la page se met à jour à chaque enregistrement (Ctrl-C : arrêter)
+  check [DOSSIER] [--format github] vérifie les données, le contenu et les liens, sans construire
+  build [DOSSIER] [--site-dir D]   construit le site comme en production (dans DOSSIER/site/)
+  ids [TYPE]                       liste les identifiants à citer : membres, evenements,
+                                   categories, valeurs, axes, actions, articles, auteurs, pages
+  new article "Titre"              crée un article brouillon ; aussi « new event » et « new member »
+                                   (python3 tasks.py new event --help pour les options)
+  test                             installe les outils de test, puis lance toute la suite
+  schemas                          régénère les schémas JSON des fichiers de data/
+
+DOSSIER : un territoire (un dossier avec content/ et data/, ex. examples/amiens) ; par défaut,
+celui du dossier où vous êtes. La première commande crée .venv/ et y installe les dépendances."""
+
+SITE_COMMANDS = {"serve", "build", "check", "ids", "new"}
+COMMANDS = SITE_COMMANDS | {"test", "schemas"}
 
 
-def ensure_venv() -> None:
+def ensure_venv(*, test_tools: bool = False) -> None:
+    """.venv with the pinned dependencies (and the test extra for ``test``), once per change."""
     if sys.version_info < (3, 11):
         sys.exit("Python 3.11 ou plus récent est nécessaire.")
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if STAMP.exists() and STAMP.read_text() == digest:
+    stamp = VENV / (".installed-test" if test_tools else ".installed")
+    if stamp.exists() and stamp.read_text() == digest:
         return
     if not PYTHON.exists():
-        print("Création de l'environnement virtuel .venv …", flush=True)
+        print("Création de l'environnement Python .venv/ (une seule fois) …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    print("Installation des dépendances épinglées …", flush=True)
-    run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "-e", f"{ROOT}[test]"])
-    STAMP.write_text(digest)
+    target = f"{ROOT}[test]" if test_tools else str(ROOT)
+    print("Installation des dépendances épinglées dans .venv/ (la première fois : une à trois "
+          "minutes) …", flush=True)
+    completed = subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet",
+                                "--disable-pip-version-check", "-e", target],
+                               cwd=ROOT, capture_output=True, text=True)
+    if completed.returncode != 0:
+        sys.stderr.write(completed.stdout + completed.stderr)
+        sys.exit("Erreur : l'installation des dépendances a échoué (message de pip ci-dessus). "
+                 "Vérifiez la connexion à PyPI, puis relancez.")
+    stamp.write_text(digest)
+    if test_tools:
+        (VENV / ".installed").write_text(digest)
 
 
 NODE_MODULES = ROOT / "node_modules"
@@ -83,34 +110,51 @@ def ensure_test_tools() -> None:
 
 def run(command: list[str], **kwargs) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **kwargs.pop("env", {})}
-    result = subprocess.run(command, cwd=ROOT, env=env, **kwargs)
+    result = subprocess.run(command, cwd=kwargs.pop("cwd", ROOT), env=env, **kwargs)
     if result.returncode != 0:
         sys.exit(result.returncode)
     return result.returncode
 
 
-def main(argv: list[str]) -> None:
-    if not argv or argv[0] not in {"serve", "build", "test", "schemas", "check"}:
-        sys.exit(__doc__)
+def become(command: list[str]) -> None:
+    """Run ``command`` in the current folder as this very process (POSIX), or as a child."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TERRITOIRE_PROG": "python3 tasks.py"}
+    sys.stdout.flush()
+    if os.name == "posix":
+        os.execve(command[0], command, env)
+    sys.exit(subprocess.run(command, env=env).returncode)
+
+
+def site_arguments(command: str, rest: list[str]) -> list[str]:
+    """``check examples/amiens`` -> ``check --project examples/amiens``."""
+    if command != "new" and rest and not rest[0].startswith("-"):
+        folder = Path(rest[0])
+        if (folder / "data").is_dir() and (folder / "content").is_dir():
+            return [command, "--project", str(folder), *rest[1:]]
+    return [command, *rest]
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in {"-h", "--help", "help", "aide"}:
+        print(HELP)
+        return 0
     command, rest = argv[0], argv[1:]
-    ensure_venv()
-    if command in {"serve", "build", "check"} and rest and (Path(rest[0]) / "data").is_dir():
-        # Another territory: its folder holds content/ and data/, the engine stays this one.
-        run([str(BIN / "territoire"), command, "--project", str(Path(rest[0]).resolve()), *rest[1:]])
-    elif command == "serve":
-        # data/ and the templates feed every page: a change there rebuilds too.
-        run([str(BIN / "mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", "--watch", "data",
-             "--watch", "overrides", "--watch", "hooks", *rest])
-    elif command == "build":
-        run([str(BIN / "mkdocs"), "build", "--strict", *rest])
-    elif command == "check":
-        run([str(BIN / "territoire"), "check", *rest])
+    if command not in COMMANDS:
+        close = difflib.get_close_matches(command, sorted(COMMANDS), n=1)
+        hint = f" (vouliez-vous écrire « {close[0]} » ?)" if close else ""
+        print(f"Erreur : commande inconnue : trouvé « {command} », attendu l'une des commandes "
+              f"{', '.join(sorted(COMMANDS))}{hint}\n\n{HELP}", file=sys.stderr)
+        return 2
+    ensure_venv(test_tools=command == "test")
+    if command in SITE_COMMANDS:
+        become([str(BIN / "territoire"), *site_arguments(command, rest)])
     elif command == "schemas":
         run([str(PYTHON), "-m", "territoire.schemas", *rest])
     elif command == "test":
         ensure_test_tools()
         run([str(PYTHON), "-m", "pytest", *rest])
+    return 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))

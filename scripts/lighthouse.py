@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Print Lighthouse's four scores (performance, accessibility, best practices, SEO) per page type.
 
-    .venv/bin/python scripts/lighthouse.py [--desktop] [page type …]
+    .venv/bin/python scripts/lighthouse.py [--desktop] [type de page …]
 
 Builds the sample site into a temporary folder, serves it on 127.0.0.1 and runs Lighthouse
 (node_modules, installed by ``python3 tasks.py test``) with Debian's Chromium. About 12 s a page,
 so it is not part of the test suite. Goal: 100 for accessibility, best practices and SEO. The page
-types are those of tests/page_types.py. Exits non-zero when one of those three is below 100.
+types are those of tests/page_types.py, named in French on the command line (``FRENCH_NAMES``;
+the English keys work too). Exits non-zero when one of those three is below 100.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +25,29 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from gates import CHROMIUM, CHROMIUM_ARGS, NODE_MODULES, serve  # noqa: E402
 from page_types import PATHS  # noqa: E402
+
+# The page types of tests/page_types.py as the README names them; a test keeps the two in step.
+FRENCH_NAMES = {
+    "accueil": "home", "valeurs": "values index", "valeur": "value", "axes": "axes index",
+    "axe": "axis", "annuaire": "directory", "annuaire-filtre": "directory filter",
+    "membre": "member", "a-propos": "about", "recherche": "search", "404": "404",
+    "accessibilite": "accessibility statement", "mentions-legales": "legal notice",
+    "donnees-personnelles": "personal data", "plan-du-site": "site plan",
+    "actualites": "news listing", "article": "news article", "archive": "news archive year",
+    "categorie": "news category", "agenda": "agenda", "mois": "month grid", "evenement": "event",
+    "editions": "industry-week editions", "edition": "industry-week edition",
+    "edition-filtree": "edition filter", "vitrine": "showcase", "donnees-ouvertes": "open data",
+    "chiffres-cles": "key figures", "feuille-de-route": "roadmap",
+    "feuille-de-route-filtree": "roadmap filter", "action": "action", "gouvernance": "governance",
+}
+USAGE = f"""Utilisation : .venv/bin/python scripts/lighthouse.py [--desktop] [TYPE …]
+
+Construit le site d'exemple, le sert en local et affiche les quatre notes Lighthouse
+(performance, accessibilité, bonnes pratiques, référencement) de chaque type de page, environ
+12 s par page ; échoue si l'une des trois dernières est sous 100. Sans TYPE, tous les types.
+
+  --desktop   mesurer comme sur un ordinateur (par défaut : un téléphone)
+  TYPE        {", ".join(FRENCH_NAMES)}"""
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LABELS = ("perf.", "access.", "bonnes pr.", "SEO")
@@ -33,6 +58,9 @@ def _build(site_dir: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
                    cwd=ROOT, env=env, check=True)
+
+
+FRENCH_OF = {key: name for name, key in FRENCH_NAMES.items()}
 
 
 def _scores(url: str, report: Path, desktop: bool) -> dict[str, int]:
@@ -46,12 +74,30 @@ def _scores(url: str, report: Path, desktop: bool) -> dict[str, int]:
     return {name: round((categories[name]["score"] or 0) * 100) for name in CATEGORIES}
 
 
+def page_type(name: str) -> str | None:
+    """The key of tests/page_types.py for a French name (accents, case and spaces aside) or a key."""
+    if name in PATHS:
+        return name
+    plain = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+    return FRENCH_NAMES.get("-".join(plain.lower().replace("'", " ").split()))
+
+
 def main(argv: list[str]) -> int:
-    desktop = "--desktop" in argv
-    wanted = [arg for arg in argv if not arg.startswith("--")] or list(PATHS)
-    unknown = set(wanted) - set(PATHS)
+    if {"-h", "--help", "--aide"} & set(argv):
+        print(USAGE)
+        return 0
+    options = [arg for arg in argv if arg.startswith("--")]
+    if set(options) - {"--desktop"}:
+        print(f"Option inconnue : {', '.join(sorted(set(options) - {'--desktop'}))}\n\n{USAGE}",
+              file=sys.stderr)
+        return 2
+    desktop = "--desktop" in options
+    names = [arg for arg in argv if not arg.startswith("--")]
+    unknown = [name for name in names if page_type(name) is None]
     if unknown:
-        sys.exit(f"Types de page inconnus : {', '.join(sorted(unknown))} (voir tests/page_types.py)")
+        print(f"Types de page inconnus : {', '.join(unknown)}\n\n{USAGE}", file=sys.stderr)
+        return 2
+    wanted = [page_type(name) for name in names] or list(PATHS)
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = Path(tmp) / "site"
@@ -61,7 +107,8 @@ def main(argv: list[str]) -> int:
             for kind in wanted:
                 scores = _scores(base_url + PATHS[kind], Path(tmp) / "report.json", desktop)
                 failed |= any(scores[name] < 100 for name in GOAL)
-                print(f"{kind:<26}" + "".join(f"{scores[name]:>11}" for name in CATEGORIES), flush=True)
+                print(f"{FRENCH_OF.get(kind, kind):<26}"
+                      + "".join(f"{scores[name]:>11}" for name in CATEGORIES), flush=True)
     return 1 if failed else 0
 
 

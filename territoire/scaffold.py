@@ -1,13 +1,17 @@
 """Create new members, articles and events with valid, commented starting files.
 
 Each function writes files that pass validation as they are, with a unique identifier and the
-schema line that lets an editor check the fields; the author then fills in the text. Mistakes are
-``ScaffoldError``s with a French message. Existing files are never overwritten.
+schema line that lets an editor check the fields, in the YAML a person would write (plain text,
+or double quotes when YAML needs them). The texts the author must write start with
+« À compléter : » (``territoire.publishing.PLACEHOLDER``): the production build refuses them, the
+preview shows a notice. Mistakes are ``ScaffoldError``s with a French message. Existing files are
+never overwritten.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import unicodedata
@@ -17,8 +21,13 @@ import yaml
 
 from territoire.models.common import SLUG_PATTERN
 from territoire.project import ENGINE_ROOT
+from territoire.publishing import PLACEHOLDER
 
 _SLUG = re.compile(SLUG_PATTERN)
+# The texts an author replaces; the production build refuses them (territoire/publishing.py).
+SUMMARY_TO_WRITE = f"{PLACEHOLDER} une ou deux phrases qui résument l'article."
+PROFILE_TO_WRITE = PLACEHOLDER + " deux ou trois phrases qui présentent {name}."
+EVENT_DESCRIPTION_HINT = "ce que le public y trouvera, en quelques phrases."
 
 
 class ScaffoldError(Exception):
@@ -42,10 +51,17 @@ def unique_slug(base: str, taken: set[str]) -> str:
     return f"{base}-{number}"
 
 
-def yaml_scalar(value: object) -> str:
-    """One YAML value on one line, quoted when YAML needs it (« : », « # », accents are fine)."""
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
-    return text.removesuffix("\n...\n").strip()
+def yaml_scalar(value: str) -> str:
+    """One text on one line as a person writes it: plain when YAML reads it back unchanged,
+    otherwise between double quotes (« Semaine de l'industrie : le programme » keeps its « ' »)."""
+    text = str(value)
+    if text == text.strip() and "#" not in text and "\n" not in text and '"' not in text[:1]:
+        try:
+            if yaml.safe_load(f"champ: {text}\n") == {"champ": text}:
+                return text
+        except yaml.YAMLError:
+            pass
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
 
 
 def schema_line(target: Path, schema: str) -> str:
@@ -111,7 +127,7 @@ def new_member(project: Path, member_id: str, name: str, *, role: str | None = N
     profile_path.write_text(
         schema_line(profile_path, "member-profile")
         + f"# Profil de {name.strip()}, tenu par la structure elle-même : complétez les champs vides.\n"
-        + f"description: {yaml_scalar(name.strip() + ' : présentation à compléter par la structure.')}\n"
+        + f"description: {yaml_scalar(PROFILE_TO_WRITE.format(name=name.strip()))}\n"
         + "secteur:\ncommune:\nadresse:\nsite_web:\nlogo:\nvaleurs: []\nsavoir_faire: []\n",
         encoding="utf-8")
     written = [registry_path, profile_path]
@@ -172,30 +188,44 @@ def new_article(project: Path, title: str, *, date: dt.date | None = None,
         "---\n" + header
         + f"title: {yaml_scalar(title)}\n"
         + f"date: {(date or dt.date.today()).isoformat()}\n"
-        + f"resume: {yaml_scalar(title + ' : résumé à compléter en une ou deux phrases.')}\n"
+        + f"resume: {yaml_scalar(SUMMARY_TO_WRITE)}\n"
         + f"categories:\n  - {yaml_scalar(category)}\n"
-        + f"slug: {slug}\n"
+        + f"slug: {yaml_scalar(slug)}\n"
         + "# Brouillon : supprimez la ligne suivante pour publier l'article.\n"
         + "draft: true\n"
         + "---\n\n"
-        + "Premier paragraphe : il apparaît dans la liste des actualités.\n\n"
+        + f"{PLACEHOLDER} le premier paragraphe, qui apparaît dans la liste des actualités.\n\n"
         + "<!-- more -->\n\n"
-        + "La suite de l'article.\n",
+        + f"{PLACEHOLDER} la suite de l'article.\n",
         encoding="utf-8")
     return [path]
 
 
 def new_event(project: Path, title: str, *, start: str, end: str | None = None,
               member: str | None = None, organizer: str | None = None, commune: str | None = None,
+              place: str | None = None, address: str | None = None, online: str | None = None,
               event_type: str | None = None, audiences: list[str] | None = None,
               edition: str | None = None) -> list[Path]:
-    """Create data/events/<slug>.yml: one event of the agenda, optionally in an industry week."""
+    """Create data/events/<slug>.yml: one event of the agenda, optionally in an industry week.
+
+    What validation requires is asked for here: an organiser, and a place (its commune) or an
+    online address."""
     title = title.strip()
     if not title:
         raise ScaffoldError("titre vide : attendu le titre de l'événement entre guillemets")
     if bool(member) == bool(organizer):
         raise ScaffoldError("organisateur manquant : attendu soit --membre IDENTIFIANT (un membre), "
                             "soit --organisateur « Nom »")
+    if not (commune or "").strip() and not online:
+        raise ScaffoldError("lieu manquant : attendu --commune « Commune » (avec --lieu « Nom du "
+                            "lieu » et --adresse « Adresse » si vous les connaissez), ou "
+                            "--en-ligne https://… pour un événement en ligne")
+    if (place or address) and not (commune or "").strip():
+        raise ScaffoldError("commune manquante : trouvé --lieu ou --adresse sans --commune, "
+                            "attendu --commune « Commune » du lieu")
+    if online and not online.startswith(("https://", "http://")):
+        raise ScaffoldError(f"adresse en ligne invalide : trouvé « {online} », attendu une adresse "
+                            "commençant par https://")
     types = [t.get("id") for t in _list_in(project / AGENDA, "types")]
     publics = [p.get("id") for p in _list_in(project / AGENDA, "publics")]
     if not types or not publics:
@@ -219,7 +249,8 @@ def new_event(project: Path, title: str, *, start: str, end: str | None = None,
     path = events / f"{slug}.yml"
     lines = [
         *([schema_line(path, "event").rstrip("\n")] if schema_line(path, "event") else []),
-        "# Événement de l'agenda : complétez la description, puis lancez « territoire check ».",
+        "# Événement de l'agenda. Facultatif : une description (retirez le « # » devant la ligne",
+        "# description), l'inscription, le programme… : voir CONTRIBUTING.md.",
         f"titre: {yaml_scalar(title)}",
         f"debut: {start}",
         *([f"fin: {end}"] if end else []),
@@ -228,8 +259,13 @@ def new_event(project: Path, title: str, *, start: str, end: str | None = None,
         f"publics: [{', '.join(audiences)}]",
         "organisateur:",
         f"  membre: {member}" if member else f"  nom: {yaml_scalar(organizer.strip())}",
-        *(["lieu:", f"  commune: {yaml_scalar(commune.strip())}"] if commune else []),
-        f"description: {yaml_scalar(title + ' : présentation à compléter.')}",
+        *(["lieu:"] if commune else []),
+        *([f"  nom: {yaml_scalar(place.strip())}"] if commune and place else []),
+        *([f"  adresse: {yaml_scalar(address.strip())}"] if commune and address else []),
+        *([f"  commune: {yaml_scalar(commune.strip())}"] if commune else []),
+        *([f"en_ligne: {online}"] if online else []),
+        # Optional: a comment to uncomment, so that the file passes the check as it is.
+        f"# description: {EVENT_DESCRIPTION_HINT}",
     ]
     events.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -92,7 +92,8 @@ def test_pull_request_workflow_checks_builds_tests_and_uploads():
     assert "pull_request" in workflow["on"]
     assert workflow["permissions"] == {}
     runs = [step.get("run", "") for step in _steps(workflow)]
-    for command in ("python3 tasks.py check", "python3 tasks.py check examples/amiens",
+    for command in ("python3 tasks.py check --format github",
+                    "python3 tasks.py check examples/amiens --format github",
                     "python3 tasks.py build --site-dir site"):
         assert command in runs
     # The link check is its own step, running the quality gate's link test, which must exist.
@@ -117,3 +118,7 @@ def test_deploy_workflow_publishes_on_main_and_every_night():
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
     uses = [step["uses"].split("@")[0] for step in _steps(workflow) if "uses" in step]
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
+    # The README's commands, as in pull requests: one spelling everywhere.
+    runs = [step.get("run", "") for step in _steps(workflow)]
+    assert runs.count("python3 tasks.py check --format github") == 1
+    assert "python3 tasks.py build --site-dir site" in runs

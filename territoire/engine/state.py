@@ -16,6 +16,15 @@ from territoire import DataError, Site, load_site
 _KEY = "territoire_site"
 
 
+class SiteDataError(PluginError):
+    """A ``DataError`` for MkDocs (its French report is the message, printed without a traceback);
+    our commands read ``issues`` to show the paths from where they were run."""
+
+    def __init__(self, error: DataError):
+        super().__init__(str(error))
+        self.issues = error.issues
+
+
 def project_dir(config: MkDocsConfig) -> Path:
     """A territory project is the folder that holds ``content/`` (the docs_dir) and ``data/``."""
     return Path(config.docs_dir).parent
@@ -27,7 +36,7 @@ def load_into(config: MkDocsConfig) -> Site:
     except DataError as error:
         # PluginError makes MkDocs print the message and exit non-zero without a traceback,
         # before it cleans or writes the site folder.
-        raise PluginError(str(error)) from None
+        raise SiteDataError(error) from None
     config[_KEY] = site
     return site
 

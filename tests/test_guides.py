@@ -1,0 +1,52 @@
+"""The guides authors follow (issue 15, items 7 and 9): their commands exist and are spelled the one
+way that works everywhere, and their pointers lead to sections that exist."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO))
+import tasks  # noqa: E402
+
+GUIDES = [REPO / "CONTRIBUTING.md", REPO / "GUIDE-ACTUALITES.md", REPO / "modeles" / "actualite.md",
+          *sorted((REPO / ".github" / "PULL_REQUEST_TEMPLATE").glob("*.md")),
+          *sorted((REPO / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))]
+
+
+def _headings(path) -> set[str]:
+    return {line.lstrip("#").strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("#")}
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda path: path.name)
+def test_guides_spell_commands_the_way_that_works_everywhere(guide):
+    text = guide.read_text(encoding="utf-8")
+    # « territoire check » alone is « command not found » outside .venv.
+    assert not re.search(r"(?<![\w/.-])territoire (check|new|build|serve|ids)\b", text), guide.name
+    for command in re.findall(r"python3 (?:\.\./)*tasks\.py (\w+)", text):
+        assert command in tasks.COMMANDS, (guide.name, command)
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda path: path.name)
+def test_pointers_to_a_section_of_a_guide_lead_somewhere(guide):
+    text = " ".join(guide.read_text(encoding="utf-8").split())
+    for target, section in re.findall(r"(CONTRIBUTING\.md|GUIDE-ACTUALITES\.md), « ([^»]+) »", text):
+        assert section.strip() in _headings(REPO / target), (guide.name, target, section)
+
+
+def test_the_guides_answer_the_questions_authors_asked():
+    contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    news = (REPO / "GUIDE-ACTUALITES.md").read_text(encoding="utf-8")
+    assert "data/series/" in contributing and "<série>-<AAAA-MM-JJ>" in contributing  # event ids
+    assert "`actualites` liste des articles" in contributing
+    assert "[Bulane](membre:bulane)" in news and "[Bulane](membre:bulane)" in contributing
+    assert "# faux" in contributing and "# juste" in contributing  # indentation, right and wrong
+    assert "python3 tasks.py serve --port 8001" in contributing
+    flat = " ".join(contributing.split())
+    assert "une à trois minutes selon la machine et environ 200 Mo" in flat  # the first run's cost
+    assert "Artifacts" in contributing  # how to open the site built for a pull request
