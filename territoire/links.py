@@ -26,7 +26,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify, unique
 from pathspec.gitignore import GitIgnoreSpec
 
-from territoire.directory import filter_options
+from territoire.directory import filter_options, showcase
 from territoire.errors import DataIssue
 from territoire.site import Site
 
@@ -269,20 +269,23 @@ def generated_pages(site: Site) -> dict[str, tuple[str, str]]:
         add(f"axes/{axis.id}.md", "axis", axis.id)
     for key in LEGAL_PAGES:
         add(f"{key}.md", "legal", key)
-    add("made-in/index.md", "showcase")
+    if showcase(site):  # an empty section has no page (nor menu entry)
+        add("made-in/index.md", "showcase")
     add("chiffres-cles/index.md", "key-figures")
     add(f"{OPEN_DATA_DIR}/index.md", "opendata")
     add("gouvernance/index.md", "governance")
-    if site.roadmap is not None:
+    if site.roadmap is not None and site.roadmap.published:
         add(f"{ROADMAP_DIR}/index.md", "roadmap")
         for action in site.roadmap.actions:
             add(f"{ROADMAP_DIR}/actions/{action.id}.md", "roadmap-action", action.id)
         for group in site.roadmap.filters():
             for option in group.options:
                 add(f"{ROADMAP_DIR}/{option.key}.md", "roadmap-filter", option.key)
-    add(f"{AGENDA_DIR}/index.md", "agenda")
-    add(f"{EDITIONS_DIR}/index.md", "editions")
     agenda = site.agenda
+    if agenda is not None and agenda.events:
+        add(f"{AGENDA_DIR}/index.md", "agenda")
+    if agenda is not None and agenda.editions:
+        add(f"{EDITIONS_DIR}/index.md", "editions")
     if agenda is not None:
         for event in agenda.events:
             add(f"{AGENDA_DIR}/{event.id}.md", "event", event.id)

@@ -54,7 +54,7 @@ def test_errors_show_in_the_browser_which_reloads_when_they_are_fixed(tmp_path, 
     with _serve(project, port) as running:
         page = browser.new_page()
         page.goto(running.url + "membres/", wait_until="load")
-        assert page.locator("h1").first.inner_text() == "Membres"
+        assert page.locator("h1").first.inner_text() == "Les membres"
 
         built = len(running.lines)
         profile.write_text(valid.replace("description:", "descriptionn:", 1), encoding="utf-8")
@@ -72,7 +72,7 @@ def test_errors_show_in_the_browser_which_reloads_when_they_are_fixed(tmp_path, 
         assert status == 500  # every page, not only the one that was open
 
         profile.write_text(valid, encoding="utf-8")
-        page.wait_for_selector("h1:has-text('Membres')", timeout=TIMEOUT * 1000)
+        page.wait_for_selector("h1:has-text('Les membres')", timeout=TIMEOUT * 1000)
         assert page.locator(".preview-errors").count() == 0
         running.wait_for_line("Les erreurs sont corrigées.", start=built)
         page.context.close()

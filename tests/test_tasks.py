@@ -111,7 +111,7 @@ def test_github_format_annotates_the_lines_from_the_repository_root(tmp_path):
     assert lines[1] == (
         "::error file=territoires/autre/data/members/atelier-mecanique.yml,line=1,col=1,"
         "title=descriptio::descriptio: champ inconnu : trouvé « descriptio », attendu l'un des "
-        "champs adresse, commune, contact, description, logo, savoir_faire, secteur, site_web, "
+        "champs accroche, adresse, commune, contact, description, logo, savoir_faire, secteur, site_web, "
         "valeurs (vouliez-vous écrire « description » ?)")
     assert lines[2] == (
         "::error file=territoires/autre/data/members/atelier-mecanique.yml,line=1,col=1,"
