@@ -123,12 +123,13 @@ def check_content_files(content: Path, issues: IssueCollector) -> None:
     """Check every file of ``content`` that MkDocs would copy to the site, by its bytes."""
     if not content.is_dir():
         return
-    for file in sorted(_published_files(content)):
+    for file in sorted(published_files(content)):
         _check_published_file(file, issues)
 
 
-def _published_files(content: Path):
-    # As MkDocs: names starting with "." and the top-level templates/ folder are not published.
+def published_files(content: Path):
+    """The files of ``content`` that MkDocs copies to the site (pages excluded): as MkDocs, names
+    starting with "." and the top-level templates/ folder are left out."""
     for path in content.rglob("*"):
         relative = path.relative_to(content)
         if any(part.startswith(".") for part in relative.parts) or relative.parts[0] == "templates":

@@ -30,6 +30,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from territoire.errors import DataError, DataIssue
+from territoire.images import published_files
 from territoire.imaging import cards, jobs, svg
 from territoire.imaging.cache import CACHE_DIR, ImageCache, digest_file
 from territoire.imaging.variants import (DEFAULT_WIDTHS, OUTPUT_DIR, RASTER_SUFFIXES, ImageSet,
@@ -66,11 +67,8 @@ class MediaPipeline:
     # -- set-up (on_config) -----------------------------------------------------------------------
 
     def scan(self) -> None:
-        for path in sorted(self.content.rglob("*")):
-            relative = path.relative_to(self.content)
-            if any(part.startswith(".") for part in relative.parts) or not path.is_file():
-                continue
-            src = relative.as_posix()
+        for path in sorted(published_files(self.content)):
+            src = path.relative_to(self.content).as_posix()
             suffix = path.suffix.lower()
             if suffix in RASTER_SUFFIXES:
                 self.sources[src] = inspect(src, path, self.digest(src))
@@ -103,12 +101,12 @@ class MediaPipeline:
         outcome = jobs.run(work, self.cache, workers=workers)
         issues = []
         for failure in outcome.failures:
-            kind = _KINDS.get(PurePosixPath(failure.source).suffix.lower(), "")
+            kind = _KINDS.get(PurePosixPath(failure.source).suffix.lower())
             issues.append(DataIssue(
                 f"{self.content.name}/{failure.source}", 1, 1, "",
-                f"image illisible : trouvé une image {kind} tronquée ou abîmée que la "
-                "construction ne sait pas décoder, attendu une image complète (ouvrez-la puis "
-                "réenregistrez-la)".replace("image  ", "image ")))
+                f"image illisible : trouvé une image{' ' + kind if kind else ''} tronquée ou "
+                "abîmée que la construction ne sait pas décoder, attendu une image complète "
+                "(ouvrez-la puis réenregistrez-la)"))
         return issues
 
     # -- files (on_files) ---------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 from territoire.imaging import fonts, svg
 from territoire.imaging.cache import make_key
 
-CARD_VERSION = 1
+CARD_VERSION = 2
 """Bump when the drawing changes: every card gets a new key and is drawn again."""
 WIDTH, HEIGHT = 1200, 630
 LOGO_PNG_WIDTH = 512
@@ -70,26 +70,35 @@ def logo_key(digest: str, background: str) -> str:
 
 
 def draw_card(style: CardStyle, text: CardText) -> bytes:
-    """The drawn card as PNG bytes."""
-    card = Image.new("RGB", (WIDTH, HEIGHT), _rgb(style.primary))
+    """The drawn card as PNG bytes.
+
+    A card holds few colours, so it is drawn straight into palette indices: the primary colour
+    and its steps towards white (0-39), the accent colour and its steps (40-79), the logo's own
+    colours. White text is drawn as the last step of its background's range: the antialiased
+    edges, blended by Pillow between the two indices, land on the steps in between, which are the
+    same blend in colour. Encoded as a palette PNG, a card takes a fraction of the time and of
+    the bytes of an RGB one, and its large areas keep the territory's exact colours.
+    """
+    card = Image.new("L", (WIDTH, HEIGHT), _PRIMARY)
     draw = ImageDraw.Draw(card)
-    draw.rectangle((0, HEIGHT - _BAND, WIDTH, HEIGHT), fill=_rgb(style.accent))
+    draw.rectangle((0, HEIGHT - _BAND, WIDTH, HEIGHT), fill=_ACCENT)
     name_left = _MARGIN
     if style.logo is not None:
-        logo = _logo_image(style.logo, _LOGO_HEIGHT)
-        card.paste(logo, (_MARGIN, _MARGIN - 8), logo)
-        name_left = _MARGIN + logo.width + 28
+        indices, mask, _colours = _logo_indices(style.logo, style.primary)
+        card.paste(indices, (_MARGIN, _MARGIN - 8), mask)
+        name_left = _MARGIN + indices.width + 28
     name_font = _font(fonts.SEMIBOLD, _NAME_SIZE)
     name = _ellipsis(style.site_name, name_font, WIDTH - _MARGIN - name_left)
-    draw.text((name_left, _MARGIN - 8 + _LOGO_HEIGHT // 2), name, font=name_font, fill=_WHITE,
-              anchor="lm")
+    draw.text((name_left, _MARGIN - 8 + _LOGO_HEIGHT // 2), name, font=name_font,
+              fill=_WHITE_ON[_PRIMARY], anchor="lm")
 
     font, lines = _title_lines(text.title, WIDTH - 2 * _MARGIN)
     line_height = round(font.size * 1.12)
     bottom = HEIGHT - _BAND - 56
     top = bottom - line_height * len(lines)
     for index, line in enumerate(lines):
-        draw.text((_MARGIN, top + index * line_height), line, font=font, fill=_WHITE, anchor="la")
+        draw.text((_MARGIN, top + index * line_height), line, font=font,
+                  fill=_WHITE_ON[_PRIMARY], anchor="la")
     if text.label:
         label_font = _font(fonts.SEMIBOLD, _LABEL_SIZE)
         label = _ellipsis(text.label.upper(), label_font, WIDTH - 2 * _MARGIN - 32)
@@ -97,10 +106,35 @@ def draw_card(style: CardStyle, text: CardText) -> bytes:
         pill_bottom = top - 22
         pill_top = pill_bottom - _LABEL_SIZE - 20
         draw.rounded_rectangle((_MARGIN, pill_top, _MARGIN + width + 32, pill_bottom), radius=8,
-                               fill=_rgb(style.accent))
+                               fill=_ACCENT)
         draw.text((_MARGIN + 16, (pill_top + pill_bottom) // 2), label, font=label_font,
-                  fill=_WHITE, anchor="lm")
-    return _png(card)
+                  fill=_WHITE_ON[_ACCENT], anchor="lm")
+    card = Image.frombytes("P", card.size, card.tobytes())
+    card.putpalette(_palette(style.primary, style.accent, style.logo))
+    return _png(card, compress_level=3)
+
+
+_STEPS = 40
+"""Steps from a colour to white, for the antialiased edges of white text."""
+_PRIMARY, _ACCENT, _LOGO = 0, _STEPS, 2 * _STEPS
+_WHITE_ON = {_PRIMARY: _PRIMARY + _STEPS - 1, _ACCENT: _ACCENT + _STEPS - 1}
+_ANY = [0] + [255] * 255
+_LOGO_COLOURS = 256 - _LOGO
+
+
+@lru_cache(maxsize=8)
+def _logo_indices(path: Path, primary: str) -> tuple[Image.Image, Image.Image, list[tuple]]:
+    """The logo as palette indices (from ``_LOGO`` on), the mask where it is drawn, its colours."""
+    image = _logo_image(path, _LOGO_HEIGHT)
+    flat = Image.new("RGB", image.size, _rgb(primary))
+    flat.paste(image, mask=image.getchannel("A"))
+    quantized = flat.quantize(_LOGO_COLOURS, method=Image.Quantize.MEDIANCUT,
+                              dither=Image.Dither.NONE)
+    values = (quantized.getpalette() or [])[:3 * _LOGO_COLOURS]
+    indices = Image.frombytes("L", quantized.size, quantized.tobytes()).point(
+        [min(255, _LOGO + value) for value in range(256)])
+    return indices, image.getchannel("A").point(_ANY), [tuple(values[i:i + 3])
+                                                         for i in range(0, len(values), 3)]
 
 
 def fit_photo(path: Path) -> bytes:
@@ -210,10 +244,24 @@ def _flatten(image: Image.Image, background: tuple[int, int, int]) -> Image.Imag
     return flat
 
 
-def _png(image: Image.Image) -> bytes:
+def _png(image: Image.Image, compress_level: int = 6) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", compress_level=6)
+    image.save(buffer, "PNG", compress_level=compress_level)
     return buffer.getvalue()
+
+
+@lru_cache(maxsize=8)
+def _palette(primary: str, accent: str, logo: Path | None) -> list[int]:
+    colours = _ramp(_rgb(primary), _WHITE, _STEPS) + _ramp(_rgb(accent), _WHITE, _STEPS)
+    if logo is not None:
+        colours += _logo_indices(logo, primary)[2]
+    flat_list = [channel for colour in colours[:256] for channel in colour]
+    return flat_list + [0] * (768 - len(flat_list))
+
+
+def _ramp(start: tuple[int, int, int], end: tuple[int, int, int], steps: int) -> list[tuple]:
+    return [tuple(round(a + (b - a) * step / (steps - 1)) for a, b in zip(start, end))
+            for step in range(steps)]
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
