@@ -216,3 +216,9 @@ def test_logo_file_is_a_real_png_for_the_member_card(raster: BuildResult) -> Non
     # The logo's own address serves a PNG re-encoded from the source, at most 1920 px wide.
     with Image.open(raster.site_dir / LOGO) as image:
         assert image.format == "PNG" and image.size == (600, 300) and image.mode == "RGBA"
+
+
+def test_pages_with_pictures_are_valid_html(raster: BuildResult) -> None:
+    # The sample has no raster image yet: vnu sees <picture>, srcset and sizes here.
+    from gates import validate_html
+    assert validate_html(raster.site_dir) == []
