@@ -17,12 +17,10 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from territoire.engine import media, state
-from territoire.engine.escaping import autoescape_templates
 from territoire.errors import DataError
 from territoire.imaging.variants import DEFAULT_WIDTHS
 
 log = get_plugin_logger(__name__)
-_ESCAPED_TEMPLATES = ("partials/media/picture.html",)
 
 
 @event_priority(90)  # after hooks/site_data.py has loaded the site
@@ -44,7 +42,6 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.globals["image_variants"] = pipeline.image_set
     env.globals["image_widths"] = {"default": DEFAULT_WIDTHS, "logo": media.LOGO_WIDTHS}
     env.globals["territory_logo_png"] = pipeline.logo_png_model()
-    autoescape_templates(env, _ESCAPED_TEMPLATES)
     return env
 
 

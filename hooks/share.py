@@ -17,11 +17,9 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from territoire.engine import media, share, state
-from territoire.engine.escaping import autoescape_templates
 from territoire.errors import DataError
 
 log = get_plugin_logger(__name__)
-_ESCAPED_TEMPLATES = ("partials/share/meta.html",)
 
 
 @event_priority(80)  # after hooks/images.py has started the image pipeline
@@ -38,7 +36,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["share_card"] = share.cards_of(config).card
-    autoescape_templates(env, _ESCAPED_TEMPLATES)
     return env
 
 

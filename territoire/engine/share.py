@@ -211,12 +211,12 @@ def _plain(text: str) -> str:
 
 
 def _hero_image(site: Site) -> _OwnImage | None:
-    # The home hero (data/territory.yml « hero »): its image path and alternative text.
-    hero = getattr(site.territory, "hero", None)
+    # The home hero (data/territory.yml « accueil »): its image path and alternative text.
+    hero = getattr(site.territory, "home", None)
     image = getattr(hero, "image", None) if hero is not None else None
     if not image:
         return None
-    alt = getattr(hero, "image_alt", None) or getattr(hero, "alt", None) or ""
+    alt = getattr(hero, "image_alt", None) or ""
     return _OwnImage(image, alt, "photo")
 
 
