@@ -92,12 +92,12 @@ def test_webp_sources_come_first_and_the_fallback_keeps_the_format(raster: Build
     assert img["src"].endswith(".jpg") and img["alt"] == "L'atelier vu depuis la mezzanine."
     assert not img.has_attr("loading"), "la couverture, en haut de page, ne se charge pas tard"
     assert [width for _url, width in _candidates(img["srcset"])] == [320, 640, 960, 1280, 1920]
-    # Member logos: the small widths made for them, PNG with transparency as the fallback.
-    logo = raster.html("membres/").select_one("img.tp-logo")
-    assert [width for _url, width in _candidates(logo["srcset"])] == [64, 128, 256]
-    assert logo["sizes"] == "4rem" and logo["loading"] == "lazy" and logo["src"].endswith(".png")
+    # Member logos (600 px wide): never enlarged, PNG with transparency as the fallback.
+    logo = raster.html("membres/").select_one(".tp-logo img")
+    assert [width for _url, width in _candidates(logo["srcset"])] == [320, 600]
+    assert logo["loading"] == "lazy" and logo["src"].endswith(".png")
     # The product photo taken with the camera turned is upright: portrait proportions.
-    product = raster.html("membres/atelier/").select_one(".tp-offering img")
+    product = raster.html("membres/atelier/").select_one(".tp-card__media img")
     assert (product["width"], product["height"]) == ("900", "1200")
 
 
