@@ -1,18 +1,33 @@
-"""Check the image files that member profiles point at: logos and "made in" pictures.
+"""Check every file of content/ that reaches the site, and the images that data points at.
 
-A firm writes its own profile, so its images are untrusted like its text. A file must exist, have
-a known format whose content matches its extension, and stay under a size limit. An SVG is a
-document that browsers run: one with a script, an event handler, a ``javascript:`` link, a foreign
-HTML block or any reference to another file or host is refused, with the line of the SVG at fault.
+Everything copied from ``content/`` to the site is published on the territory's own domain, so
+every such file is checked by its real bytes (``check_content_files``): its type must be on an
+allow-list (images, PDF, office documents, CSV and text) and its content must match its
+extension; a raster image is bounded in bytes and pixels (``territoire.imaging.limits``) and must
+decode; an SVG is a document that browsers run: one with a script, an event handler, a
+``javascript:`` link, a foreign HTML block or any reference to another file or host is refused,
+with the line of the SVG at fault. SVGs are refused rather than cleaned: a silently altered file
+would be published in a form its author never saw.
+
+A firm writes its own profile, so the images it names are untrusted like its text:
+``check_image`` checks that the file exists, is a known image format matching its extension and,
+for an SVG, stays under the size limit of its use (logo, product picture, identity).
 """
 
 from __future__ import annotations
 
 import re
+import warnings
+import zipfile
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from xml.parsers import expat
 
+from PIL import Image, UnidentifiedImageError
+
 from territoire.errors import IssueCollector
+from territoire.imaging.limits import (ATTACHMENT_MAX_BYTES, RASTER_MAX_BYTES, RASTER_MAX_PIXELS,
+                                       SVG_MAX_BYTES)
 from territoire.sources import SourceDocument, dotted_path
 
 LOGO_DIR = "images/membres"
@@ -21,6 +36,8 @@ LOGO_MAX_BYTES = 100 * 1024
 PICTURE_MAX_BYTES = 400 * 1024
 # The territory's own logo and favicon.
 IDENTITY_IMAGE_MAX_BYTES = 1_000_000
+"""The limits above are for SVG files, published as they are; a raster image may weigh up to
+``RASTER_MAX_BYTES`` whatever its use, since only its small variants are published."""
 
 _SIGNATURES = {
     ".png": (lambda head: head.startswith(b"\x89PNG\r\n\x1a\n"), "PNG"),
@@ -28,15 +45,30 @@ _SIGNATURES = {
     ".jpeg": (lambda head: head.startswith(b"\xff\xd8\xff"), "JPEG"),
     ".webp": (lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP", "WebP"),
 }
+_PILLOW_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
 _FORMATS = [".svg", ".png", ".jpg", ".jpeg", ".webp"]
 _EMBEDDED_IMAGE = re.compile(r"^data:image/(png|jpeg|webp|gif);base64,", re.IGNORECASE)
 _CSS_URL = re.compile(r"url\(\s*(?P<quote>['\"]?)\s*(?P<target>[^'\")\s]*)", re.IGNORECASE)
 _BLANKS = re.compile(r"[\x00-\x20\x7f]+")
 
+# Files MkDocs reads as pages, not copies.
+_PAGE_SUFFIXES = {".md", ".markdown", ".mdown", ".mkdn", ".mkd"}
+_ODF = {".odt": "text", ".ods": "spreadsheet", ".odp": "presentation"}
+_OOXML = {".docx": "word/", ".xlsx": "xl/", ".pptx": "ppt/"}
+_TEXT = {".csv": "CSV", ".txt": "texte"}
+ALLOWED_SUFFIXES = (*_FORMATS, ".pdf", *_ODF, *_OOXML, *_TEXT)
+"""What content/ may hold besides pages; anything else stops the build."""
+_PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|SubmitForm|ImportData)"
+                         rb"(?![A-Za-z0-9])")
+_PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
 
 def check_image(content: Path, asset: str | None, document: SourceDocument, path: tuple,
                 issues: IssueCollector, *, max_bytes: int, folder: str | None = None) -> None:
-    """Record an issue for each way the image ``asset`` (relative to ``content``) is unusable."""
+    """Record an issue for each way the image ``asset`` (relative to ``content``) is unusable.
+
+    ``max_bytes`` bounds an SVG; a raster image is bounded by ``RASTER_MAX_BYTES``.
+    """
     if not asset:
         return
     line, column = document.position(path)
@@ -59,16 +91,12 @@ def check_image(content: Path, asset: str | None, document: SourceDocument, path
                f"dans {issues.display_path(content)}/")
         return
     size = file.stat().st_size
-    if size > max_bytes:
-        report(f"taille : trouvé {_kilobytes(size)} Ko, attendu au plus {_kilobytes(max_bytes)} Ko")
+    limit = max_bytes if suffix == ".svg" else RASTER_MAX_BYTES
+    if size > limit:
+        report(f"taille : trouvé {size_text(size)}, attendu au plus {size_text(limit)}")
     if suffix == ".svg":
-        if size <= 10 * max_bytes:  # far too big: the size issue says enough, skip the parse
-            before = len(issues.issues)
-            check_svg(file, issues)
-            if len(issues.issues) > before:
-                # The SVG's own lines say what is wrong; the data line says who uses it.
-                report(f"image refusée : trouvé « {asset} » qui contient du contenu actif ou "
-                       "externe, attendu un SVG autonome (détail aux lignes du fichier SVG)")
+        if size <= 10 * max_bytes and svg_refused(file, issues):
+            report(refused_svg_message(asset))
         return
     matches, kind = _SIGNATURES[suffix]
     with file.open("rb") as handle:
@@ -76,6 +104,220 @@ def check_image(content: Path, asset: str | None, document: SourceDocument, path
     if not matches(head):
         report(f"contenu : trouvé un fichier qui n'est pas une image {kind}, attendu un "
                f"contenu conforme à l'extension « {suffix} »")
+
+
+def svg_refused(file: Path, issues: IssueCollector) -> bool:
+    """Screen an SVG that data uses; True when the SVG's own lines were reported."""
+    before = len(issues.issues)
+    check_svg(file, issues)
+    return len(issues.issues) > before
+
+
+def refused_svg_message(asset: str) -> str:
+    # The SVG's own lines say what is wrong; the data line says who uses it.
+    return (f"image refusée : trouvé « {asset} » qui contient du contenu actif ou externe, "
+            "attendu un SVG autonome (détail aux lignes du fichier SVG)")
+
+
+def check_content_files(content: Path, issues: IssueCollector) -> None:
+    """Check every file of ``content`` that MkDocs would copy to the site, by its bytes."""
+    if not content.is_dir():
+        return
+    for file in sorted(published_files(content)):
+        _check_published_file(file, issues)
+
+
+def published_files(content: Path):
+    """The files of ``content`` that MkDocs copies to the site (pages excluded): as MkDocs, names
+    starting with "." and the top-level templates/ folder are left out."""
+    for path in content.rglob("*"):
+        relative = path.relative_to(content)
+        if any(part.startswith(".") for part in relative.parts) or relative.parts[0] == "templates":
+            continue
+        if path.is_dir() or path.suffix.lower() in _PAGE_SUFFIXES:
+            continue
+        if path.is_symlink():
+            # A link that leaves the territory is refused by the symbolic-link rule of the
+            # loader; one that stays inside is checked like the file it points at.
+            try:
+                path.resolve().relative_to(content.resolve())
+            except ValueError:
+                continue
+        if path.is_file():
+            yield path
+
+
+def _check_published_file(file: Path, issues: IssueCollector) -> None:
+    suffix = file.suffix.lower()
+
+    def report(message: str, field_name: str = "") -> None:
+        issues.add(file, 1, 1, field_name, message)
+
+    if suffix not in ALLOWED_SUFFIXES:
+        found = f"« {suffix} »" if suffix else "un fichier sans extension"
+        report(f"type de fichier : trouvé {found}, attendu l'un des types publiés "
+               + ", ".join(ALLOWED_SUFFIXES[:-1]) + f" ou {ALLOWED_SUFFIXES[-1]} "
+               "(les autres fichiers ne sont pas copiés sur le site)")
+        return
+    size = file.stat().st_size
+    with file.open("rb") as handle:
+        head = handle.read(512)
+    if suffix == ".svg":
+        if size > SVG_MAX_BYTES:
+            report(f"taille : trouvé {size_text(size)}, attendu au plus {size_text(SVG_MAX_BYTES)} "
+                   "pour un SVG")
+        elif not _looks_like_xml(head):
+            report(f"contenu : trouvé {_describe(head)}, attendu une image SVG (le contenu doit "
+                   "correspondre à l'extension « .svg »)")
+        else:
+            check_svg(file, issues)
+        return
+    if suffix in _PILLOW_FORMATS:
+        _check_raster(file, suffix, size, head, report)
+        return
+    if size > ATTACHMENT_MAX_BYTES:
+        report(f"taille : trouvé {size_text(size)}, attendu au plus {size_text(ATTACHMENT_MAX_BYTES)}")
+        return
+    if suffix == ".pdf":
+        _check_pdf(file, head, report)
+    elif suffix in _ODF or suffix in _OOXML:
+        _check_office(file, suffix, head, report)
+    else:
+        _check_text(file, suffix, head, report)
+
+
+def _check_raster(file: Path, suffix: str, size: int, head: bytes, report) -> None:
+    expected = _PILLOW_FORMATS[suffix]
+    kind = _SIGNATURES[suffix][1]
+    if size > RASTER_MAX_BYTES:
+        report(f"taille : trouvé {size_text(size)}, attendu au plus {size_text(RASTER_MAX_BYTES)} "
+               "pour une image")
+        return
+    if not _SIGNATURES[suffix][0](head):
+        report(f"contenu : trouvé {_describe(head)}, attendu une image {kind} (le contenu doit "
+               f"correspondre à l'extension « {suffix} »)")
+        return
+    try:
+        with _header_only(), Image.open(file) as image:
+            if image.format != expected:
+                report(f"contenu : trouvé {_describe(head)}, attendu une image {kind} (le contenu "
+                       f"doit correspondre à l'extension « {suffix} »)")
+                return
+            width, height = image.size
+            if width * height > RASTER_MAX_PIXELS:
+                report(f"dimensions : trouvé {width} × {height} pixels "
+                       f"({_megapixels(width * height)} mégapixels), attendu au plus "
+                       f"{_megapixels(RASTER_MAX_PIXELS)} mégapixels (réduisez l'image)")
+                return
+            if expected == "PNG":
+                image.verify()  # every chunk's checksum, without decoding the pixels
+    except (OSError, SyntaxError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
+        report(f"image illisible : trouvé une image {kind} tronquée ou abîmée, attendu une image "
+               "complète (ouvrez-la puis réenregistrez-la)")
+
+
+@contextmanager
+def _header_only():
+    """Pillow refuses to even open a bomb; its header is read here to name its size."""
+    bound = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            yield
+    finally:
+        Image.MAX_IMAGE_PIXELS = bound
+
+
+def _check_pdf(file: Path, head: bytes, report) -> None:
+    if not head.startswith(b"%PDF-"):
+        report(f"contenu : trouvé {_describe(head)}, attendu un document PDF (le contenu doit "
+               "correspondre à l'extension « .pdf »)")
+        return
+    data = _PDF_NAME_ESCAPE.sub(lambda match: bytes([int(match.group(1), 16)]), file.read_bytes())
+    match = _PDF_ACTIVE.search(data)
+    if match:
+        report(f"contenu actif : trouvé l'entrée « /{match.group(1).decode('ascii')} » (script, "
+               "lancement ou fichier joint), attendu un PDF sans contenu actif (réexportez-le en "
+               "PDF/A)")
+
+
+def _check_office(file: Path, suffix: str, head: bytes, report) -> None:
+    expected = "document OpenDocument" if suffix in _ODF else "document Office"
+    mismatch = (f"contenu : trouvé {_describe(head)}, attendu un {expected} (le contenu doit "
+                f"correspondre à l'extension « {suffix} »)")
+    if not head.startswith(b"PK\x03\x04"):
+        report(mismatch)
+        return
+    try:
+        with zipfile.ZipFile(file) as archive:
+            names = archive.namelist()
+            if suffix in _ODF:
+                wanted = f"application/vnd.oasis.opendocument.{_ODF[suffix]}".encode("ascii")
+                valid = names[:1] == ["mimetype"] and archive.read("mimetype") == wanted
+                macros = [name for name in names if name.startswith(("Basic/", "Scripts/"))]
+            else:
+                valid = "[Content_Types].xml" in names and any(
+                    name.startswith(_OOXML[suffix]) for name in names)
+                macros = [name for name in names if name.lower().endswith("vbaproject.bin")]
+    except (zipfile.BadZipFile, OSError, KeyError):
+        valid, macros = False, []
+    if not valid:
+        report(mismatch)
+    elif macros:
+        report(f"contenu actif : trouvé des macros (« {macros[0]} »), attendu un document sans "
+               "macro")
+
+
+def _check_text(file: Path, suffix: str, head: bytes, report) -> None:
+    data = file.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        valid = False
+    else:
+        valid = b"\x00" not in data
+    if not valid:
+        report(f"contenu : trouvé {_describe(head)}, attendu un fichier {_TEXT[suffix]} en UTF-8 "
+               f"(le contenu doit correspondre à l'extension « {suffix} »)")
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    return text.startswith(b"<") and not text[:15].lower().startswith((b"<!doctype html", b"<html"))
+
+
+def _describe(head: bytes) -> str:
+    """What a file really is, from its first bytes, for messages."""
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip().lower()
+    known = (
+        (head.startswith(b"\x89PNG\r\n\x1a\n"), "une image PNG"),
+        (head.startswith(b"\xff\xd8\xff"), "une image JPEG"),
+        (head[:4] == b"RIFF" and head[8:12] == b"WEBP", "une image WebP"),
+        (head.startswith((b"GIF87a", b"GIF89a")), "une image GIF"),
+        (head.startswith(b"%PDF-"), "un document PDF"),
+        (head.startswith(b"PK\x03\x04"), "une archive ZIP"),
+        (head.startswith((b"\x7fELF", b"MZ")), "un programme exécutable"),
+        (text.startswith((b"<!doctype html", b"<html")) or b"<script" in text, "une page HTML"),
+        (text.startswith((b"<svg", b"<?xml")), "un document XML ou SVG"),
+    )
+    for matched, description in known:
+        if matched:
+            return description
+    if not head:
+        return "un fichier vide"
+    return "un contenu d'un autre type"
+
+
+def size_text(size: int) -> str:
+    """A size in French units: « 3,4 Ko », « 146 Ko », « 1074 Ko », « 20 Mo »."""
+    if size >= 10 * 1024 * 1024:
+        return f"{size / (1024 * 1024):.0f} Mo"
+    return _kilobytes(size) + " Ko"
+
+
+def _megapixels(pixels: int) -> str:
+    return f"{pixels / 1_000_000:.0f}"
 
 
 def check_svg(file: Path, issues: IssueCollector) -> None:

@@ -15,7 +15,7 @@ from territoire.agenda_loader import load_agenda
 from territoire.errors import IssueCollector
 from territoire.legal import load_legal
 from territoire.images import (IDENTITY_IMAGE_MAX_BYTES, LOGO_DIR, LOGO_MAX_BYTES,
-                               PICTURE_MAX_BYTES, check_image)
+                               PICTURE_MAX_BYTES, check_content_files, check_image)
 from territoire.icons import icon_exists
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
@@ -102,6 +102,7 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         check_related(roadmap_doc, roadmap, issues, news_ids=news_ids(content),
                       event_ids={event.id for event in agenda.events} if agenda else None)
 
+    check_content_files(content, issues)
     issues.raise_if_any()
     return Site(
         root=project,

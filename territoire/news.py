@@ -13,6 +13,8 @@ from pathlib import Path
 from pymdownx.slugs import slugify
 
 from territoire.errors import IssueCollector
+from territoire.images import refused_svg_message, size_text, svg_refused
+from territoire.imaging.limits import RASTER_MAX_BYTES
 from territoire.models.news import (Author, AuthorsFile, NewsCategoriesFile, NewsCategory,
                                     NewsFrontMatter, NewsItem)
 from territoire.sources import SourceDocument, read_front_matter, read_yaml
@@ -26,7 +28,8 @@ URL_SLUG = slugify(case="lower", normalize="NFD")
 """The blog plugin's slug function as configured by the engine: an article without ``slug`` gets
 its address from its title through it."""
 MAX_IMAGE_BYTES = 300 * 1024
-"""Read on phones over slow networks: a cover weighs at most 300 Ko."""
+"""An SVG cover is published as it is and read on phones over slow networks: 300 Ko at most. A
+raster cover may be a big photo (``RASTER_MAX_BYTES``): visitors get small variants of it."""
 
 
 @dataclass
@@ -172,7 +175,10 @@ def _check_cover(content: Path, document: SourceDocument, front: NewsFrontMatter
         issues.add(document.path, line, column, "image",
                    f"format d'image : trouvé « {file.suffix or file.name} », attendu l'un des formats "
                    f"{', '.join(IMAGE_SUFFIXES)}")
-    elif file.stat().st_size > MAX_IMAGE_BYTES:
+    elif file.stat().st_size > (limit := MAX_IMAGE_BYTES if file.suffix.lower() == ".svg"
+                                else RASTER_MAX_BYTES):
         issues.add(document.path, line, column, "image",
-                   f"image trop lourde : trouvé {file.stat().st_size // 1024} Ko, attendu au plus "
-                   f"{MAX_IMAGE_BYTES // 1024} Ko (réduisez ou compressez l'image)")
+                   f"image trop lourde : trouvé {size_text(file.stat().st_size)}, attendu au plus "
+                   f"{size_text(limit)} (réduisez ou compressez l'image)")
+    elif file.suffix.lower() == ".svg" and svg_refused(file, issues):
+        issues.add(document.path, line, column, "image", refused_svg_message(front.image))

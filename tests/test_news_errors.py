@@ -133,14 +133,31 @@ def test_cover_file_missing(tmp_path):
 
 
 def test_cover_too_heavy(tmp_path):
+    # An SVG cover is published as it is: 300 Ko at most. A raster cover may be a big photo (20 Mo;
+    # visitors get small variants of it): a bigger one is refused by the cover's line too.
     project = copy_project(PROJECT, tmp_path / "project")
-    (project / "content/actualites/images/lourde.jpg").write_bytes(b"\xff" * (400 * 1024))
-    (project / POST).write_text(_front(image="actualites/images/lourde.jpg", image_alt="Texte."),
+    (project / "content/actualites/images/lourde.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><!-- ' + "x" * (400 * 1024) + " --></svg>",
+        encoding="utf-8")
+    (project / POST).write_text(_front(image="actualites/images/lourde.svg", image_alt="Texte."),
                                 encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site(project)
     assert [str(issue) for issue in caught.value.issues] == [
         f"{POST}:6:8 image: image trop lourde : trouvé 400 Ko, attendu au plus 300 Ko "
+        "(réduisez ou compressez l'image)"]
+    photo = project / "content/actualites/images/lourde.jpg"
+    with photo.open("wb") as handle:
+        handle.write(b"\xff\xd8\xff\xe0")
+        handle.truncate(21 * 1024 * 1024)  # sparse: nothing that big is written to disk
+    (project / POST).write_text(_front(image="actualites/images/lourde.jpg", image_alt="Texte."),
+                                encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site(project)
+    assert [str(issue) for issue in caught.value.issues] == [
+        "content/actualites/images/lourde.jpg:1:1 taille : trouvé 21 Mo, attendu au plus 20 Mo "
+        "pour une image",
+        f"{POST}:6:8 image: image trop lourde : trouvé 21 Mo, attendu au plus 20 Mo "
         "(réduisez ou compressez l'image)"]
 
 

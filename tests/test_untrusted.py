@@ -109,6 +109,11 @@ def test_logo_outside_its_folder_wrong_format_and_fake_png(project: Path) -> Non
     (project / "data/members/scierie-du-val.yml").write_text(
         "description: Essai.\nlogo: images/membres/anime.gif\n", encoding="utf-8")
     assert _errors(project) == [
+        # Every file of content/ is screened by its bytes, used by a profile or not.
+        "content/images/logo.png:1:1 image illisible : trouvé une image PNG tronquée ou abîmée, "
+        "attendu une image complète (ouvrez-la puis réenregistrez-la)",
+        "content/images/membres/faux.png:1:1 contenu : trouvé un document XML ou SVG, attendu une "
+        "image PNG (le contenu doit correspondre à l'extension « .png »)",
         f"{PROFILE}:3:7 logo: contenu : trouvé un fichier qui n'est pas une image PNG, attendu "
         "un contenu conforme à l'extension « .png »",
         "data/members/bois-et-fer.yml:2:7 logo: dossier : trouvé « images/logo.png », attendu un "
@@ -119,9 +124,17 @@ def test_logo_outside_its_folder_wrong_format_and_fake_png(project: Path) -> Non
 
 
 def test_logo_too_heavy_and_missing(project: Path) -> None:
-    _with_logo(project, "lourd.png", b"\x89PNG\r\n\x1a\n" + b"0" * 150_000)
+    # An SVG is published as it is: its limit stays small. A raster logo may be big, since
+    # visitors get small variants of it (tests/test_images_site.py).
+    _with_logo(project, "lourd.svg", '<svg xmlns="http://www.w3.org/2000/svg">'
+               + "<!-- " + "x" * 149_000 + " --></svg>")
     (project / "data/members/bois-et-fer.yml").write_text(
         "description: Essai.\nlogo: images/membres/absent.svg\n", encoding="utf-8")
+    from raster_project import phone_photo
+    phone_photo((800, 600)).save(project / "content/images/membres/grand.png")
+    assert (project / "content/images/membres/grand.png").stat().st_size > 500_000
+    (project / "data/members/scierie-du-val.yml").write_text(
+        "description: Essai.\nlogo: images/membres/grand.png\n", encoding="utf-8")
     assert _errors(project) == [
         f"{PROFILE}:3:7 logo: taille : trouvé 146 Ko, attendu au plus 100 Ko",
         "data/members/bois-et-fer.yml:2:7 logo: fichier introuvable : trouvé "

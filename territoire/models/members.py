@@ -77,8 +77,9 @@ class MemberProfile(StrictModel):
     contact: MemberContact = Field(default_factory=MemberContact, alias="contact")
     logo: AssetPath | None = Field(
         default=None, alias="logo",
-        description="Logo rangé dans content/images/membres/, chemin relatif à content/ (SVG, PNG, "
-                    "JPEG ou WebP, 100 Ko au plus ; SVG sans script ni référence externe).")
+        description="Logo rangé dans content/images/membres/, chemin relatif à content/ (SVG de "
+                    "100 Ko au plus, sans script ni référence externe ; ou PNG, JPEG, WebP de "
+                    "20 Mo au plus).")
     values: list[Slug] = Field(default_factory=list, alias="valeurs",
                                description="Identifiants des valeurs que la structure incarne.")
     offerings: list[Offering] = Field(default_factory=list, alias="savoir_faire")
