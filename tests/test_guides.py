@@ -50,3 +50,13 @@ def test_the_guides_answer_the_questions_authors_asked():
     flat = " ".join(contributing.split())
     assert "une à trois minutes selon la machine et environ 200 Mo" in flat  # the first run's cost
     assert "Artifacts" in contributing  # how to open the site built for a pull request
+
+
+@pytest.mark.parametrize("document", [REPO / "README.md", *GUIDES], ids=lambda path: path.name)
+def test_the_templates_a_document_names_exist(document):
+    # Templates moved into feature folders once already; a newcomer must find what is named.
+    text = document.read_text(encoding="utf-8")
+    overrides = REPO / "overrides"
+    missing = [path for path in re.findall(r"`((?:overrides/)?partials/[\w/.-]+\.html)`", text)
+               if not (REPO / path if path.startswith("overrides/") else overrides / path).is_file()]
+    assert not missing, (document.name, missing)
