@@ -16,7 +16,7 @@ import subprocess
 import sys
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
@@ -133,11 +133,28 @@ def validate_html(site_dir: Path) -> list[str]:
 
 # --- browser -------------------------------------------------------------------------------------
 
+# What a screenshot shows at a glance and no other gate sees: a page wider than the screen, or an
+# icon drawn at the size of the page because no rule of the stylesheet reached it.
+LAYOUT_PROBE = """() => {
+  const problems = [];
+  const overflow = document.documentElement.scrollWidth - window.innerWidth;
+  if (overflow > 1) problems.push(`la page déborde de ${overflow} px en largeur`);
+  for (const svg of document.querySelectorAll(".md-main svg, .tp-header svg, .tp-footer svg")) {
+    const box = svg.getBoundingClientRect();
+    if (box.width > 0 && (box.width > 160 || box.height > 160) && !svg.closest("figure, picture"))
+      problems.push(`icône de ${Math.round(box.width)}x${Math.round(box.height)} px : `
+                    + (svg.parentElement.className || svg.parentElement.tagName));
+  }
+  return problems;
+}"""
+
+
 @dataclass
 class PageVisit:
     url: str
     requests: list[str]
     violations: list[dict]
+    layout_problems: list[str] = field(default_factory=list)
 
     def foreign_requests(self) -> list[str]:
         own = urlsplit(self.url).netloc
@@ -181,7 +198,9 @@ class Browser:
                     "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
                 violations = result["violations"]
             page.wait_for_load_state("networkidle")
-            return PageVisit(url=url, requests=requests, violations=violations)
+            layout_problems = page.evaluate(LAYOUT_PROBE)
+            return PageVisit(url=url, requests=requests, violations=violations,
+                             layout_problems=layout_problems)
         finally:
             context.close()
 

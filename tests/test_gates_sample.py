@@ -53,6 +53,13 @@ def test_page_type_has_no_accessibility_violation(visits, kind: str, width: int)
     assert visit.violations == [], f"{visit.url} ({width} px)\n{visit.violation_report()}"
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", list(PATHS))
+def test_page_type_fits_the_screen_and_its_icons_their_boxes(visits, kind: str, width: int) -> None:
+    visit = visits[(kind, width)]
+    assert visit.layout_problems == [], f"{visit.url} ({width} px)"
+
+
 @pytest.mark.parametrize("kind", list(PATHS))
 def test_page_type_makes_no_request_to_another_host(visits, kind: str) -> None:
     visit = visits[(kind, 390)]
@@ -85,11 +92,12 @@ def other_url(tmp_path_factory):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("path", ["", "valeurs/solidaire/", "membres/", "membres/bois-et-fer/", "accessibilite/"])
+@pytest.mark.parametrize("path", ["", "valeurs/solidaire/", "membres/", "membres/bois-et-fer/", "accessibilite/", "a-propos/"])
 def test_another_territory_s_colours_stay_accessible(browser, other_url, path: str, width: int) -> None:
     # Contrast depends on the territory's colours (tints, tiles, hero, footer are derived from them).
     visit = browser.visit(other_url + path, width=width)
     assert visit.violations == [], visit.violation_report()
+    assert visit.layout_problems == []
     assert visit.foreign_requests() == []
 
 
@@ -104,8 +112,9 @@ def amiens_url(tmp_path_factory):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("path", ["", "membres/", "membres/upjv/", "valeurs/innover/", "agenda/"])
+@pytest.mark.parametrize("path", ["", "membres/", "membres/upjv/", "valeurs/innover/", "agenda/", "a-propos/"])
 def test_amiens_pages_stay_accessible(browser, amiens_url, path: str, width: int) -> None:
     visit = browser.visit(amiens_url + path, width=width)
     assert visit.violations == [], visit.violation_report()
+    assert visit.layout_problems == []
     assert visit.foreign_requests() == []
