@@ -133,10 +133,23 @@ def validate_html(site_dir: Path) -> list[str]:
 
 # --- browser -------------------------------------------------------------------------------------
 
-# What a screenshot shows at a glance and no other gate sees: a page wider than the screen, or an
-# icon drawn at the size of the page because no rule of the stylesheet reached it.
+# What a screenshot shows at a glance and no other gate sees: a page wider than the screen, an
+# icon drawn at the size of the page because no rule of the stylesheet reached it, or content that
+# moves once shown (Lighthouse's CLS, recorded from the first paint by SHIFT_RECORDER).
+SHIFT_RECORDER = """window.__tpShifts = [];
+new PerformanceObserver(list => { for (const entry of list.getEntries()) window.__tpShifts.push({
+  value: entry.hadRecentInput ? 0 : entry.value,
+  sources: (entry.sources || []).map(source => source.node && source.node.nodeType === 1
+    ? source.node.tagName.toLowerCase() + "." + [...source.node.classList].join(".") : "?")}); })
+  .observe({type: "layout-shift", buffered: true});"""
 LAYOUT_PROBE = """() => {
   const problems = [];
+  // Below 0.01: a busy machine's parser yields and paints a half-read page now and then (seen
+  // at 0.004); a real defect (a form shown by a script, a figure growing) is 0.02 to 0.15.
+  const shifts = (window.__tpShifts || []).filter(shift => shift.value > 0);
+  if (shifts.reduce((sum, shift) => sum + shift.value, 0) >= 0.01) problems.push("la mise en page bouge après l'affichage (CLS "
+      + shifts.reduce((sum, shift) => sum + shift.value, 0).toFixed(4) + ") : "
+      + [...new Set(shifts.flatMap(shift => shift.sources))].slice(0, 4).join(", "));
   const overflow = document.documentElement.scrollWidth - window.innerWidth;
   if (overflow > 1) problems.push(`la page déborde de ${overflow} px en largeur`);
   for (const svg of document.querySelectorAll(".md-main svg, .tp-header svg, .tp-footer svg")) {
@@ -185,6 +198,7 @@ class Browser:
             page = context.new_page()
             requests: list[str] = []
             page.on("request", lambda request: requests.append(request.url))
+            page.add_init_script(SHIFT_RECORDER)
             page.goto(url, wait_until="load")
             if search:
                 # Material opens the search from "?q=": wait for results, then for the dialog's

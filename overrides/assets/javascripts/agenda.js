@@ -57,7 +57,6 @@
       var list = document.querySelector("[data-live-list]");
       var count = form.querySelector("[data-live-count]");
       var attributes = { type: "data-type", "public": "data-publics", commune: "data-commune", jour: "data-days" };
-      form.hidden = false;
       function apply() {
         var shown = 0;
         each(".tp-event", list, function (item) {

@@ -69,9 +69,6 @@
       var value = initial.get(select.name);
       if (value && select.querySelector('option[value="' + CSS.escape(value) + '"]')) { select.value = value; }
     });
-    form.hidden = false;
-    var links = document.querySelector(".tp-filter-links");
-    if (links) { links.hidden = true; }
     form.addEventListener("input", function () { apply(true); });
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
