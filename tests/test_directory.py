@@ -211,12 +211,15 @@ def test_open_data_page_documents_files_licence_and_fields(directory) -> None:
 
 def test_key_figures_page_shows_source_and_date(directory) -> None:
     page = directory.html("chiffres-cles/")
-    table = page.select_one("table")
-    assert table.caption and [th["scope"] for th in table.select("thead th")] == ["col"] * 4
-    rows_ = [[cell.get_text(" ", strip=True) for cell in tr.select("th, td")] for tr in table.select("tbody tr")]
-    assert rows_, "aucun chiffre"
-    for row in rows_:
-        assert row[2] and re.fullmatch(r"(1er|\d{1,2}) \w+ \d{4}", row[3]), row
+    figures = page.select("ul.tp-figures--page > li")
+    assert figures, "aucun chiffre"
+    for index, figure in enumerate(figures, start=1):
+        assert figure["id"] == f"chiffre-{index}"  # the home page's band links here
+        assert figure.select_one(".tp-figure__value").get_text(strip=True)
+        assert figure.select_one(".tp-figure__label").get_text(strip=True)
+        source = " ".join(figure.select_one(".tp-figure__source").get_text().split())
+        assert re.fullmatch(r"Source : .+, (1er|\d{1,2}) \w+ \d{4}", source), source
+        assert figure.select_one(".tp-figure__source time")["datetime"]
 
 
 # The sample site (built once per session) holds the same features with real data.
