@@ -253,12 +253,16 @@ def test_sample_exports_equal_the_data(sample_site) -> None:
 def test_sample_key_figures_page_matches_the_data(sample_site) -> None:
     figures = yaml.safe_load((REPO / "data/key_figures.yml").read_text(encoding="utf-8"))["chiffres"]
     page = sample_site.html("chiffres-cles/")
-    shown = [[cell.get_text(" ", strip=True) for cell in tr.select("th, td")]
-             for tr in page.select("table tbody tr")]
-    assert shown == [[f["valeur"], f["libelle"], f["source"],
-                      long_date(f["date"] if isinstance(f["date"], dt.date) else dt.date.fromisoformat(f["date"]))]
+    def words(node) -> str:
+        return " ".join(node.get_text().split())
+
+    items = page.select("ul.tp-figures--page > li")
+    shown = [[words(li.select_one(".tp-figure__value")), words(li.select_one(".tp-figure__label")),
+              words(li.select_one(".tp-figure__source"))] for li in items]
+    assert shown == [[f["valeur"], f["libelle"], f"Source : {f['source']}, " + long_date(
+                      f["date"] if isinstance(f["date"], dt.date) else dt.date.fromisoformat(f["date"]))]
                      for f in figures]
     home = sample_site.html("")
     sources = [a["href"] for a in home.select(".tp-figure__source a")]
     assert sources == [f"chiffres-cles/#chiffre-{n}" for n in range(1, len(sources) + 1)]
-    assert [tr["id"] for tr in page.select("table tbody tr")][:len(sources)] == [s.split("#")[1] for s in sources]
+    assert [li["id"] for li in items][:len(sources)] == [s.split("#")[1] for s in sources]
