@@ -42,7 +42,8 @@ class AgendaEvent:
     place: Place | None
     online: str | None
     registration: str | None
-    free: bool
+    free: bool | None
+    """True or False when the data says so (a price means False); None: nothing stated."""
     price: str | None
     status: str
     previous_start: dt.date | dt.datetime | None

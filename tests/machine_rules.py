@@ -1,4 +1,5 @@
-"""Rules of the formats machines read, checked on built files: RSS 2.0 and Atom feeds.
+"""Rules of the formats machines read, checked on built files: RSS 2.0 and Atom feeds, and
+schema.org JSON-LD.
 
 Each check returns the list of broken rules as readable strings (empty when the file is right), so
 that a test shows every problem of a site at once. feedparser reads the feeds as readers do; its
@@ -8,9 +9,11 @@ RSS 2.0 (rssboard.org/rss-specification) and Atom (RFC 4287).
 
 from __future__ import annotations
 
-import email.utils
 import datetime as dt
+import email.utils
+import json
 from pathlib import Path
+from typing import Any
 
 import feedparser
 from lxml import etree
@@ -213,3 +216,206 @@ def check_feeds(site_dir: Path) -> dict[str, list[str]]:
         check = check_atom if path.name == "atom.xml" else check_rss
         report[path.relative_to(site_dir).as_posix()] = check(path, site_dir, site_url)
     return report
+
+
+# -- structured data (schema.org JSON-LD) ------------------------------------------------------------
+# Per type, the properties Google's structured data guides require, then those they recommend and
+# that our data always has. Properties the data may lack (offers, performer, streetAddress…) are
+# checked against the data by the tests themselves.
+
+REQUIRED = {
+    "Organization": ("name", "url"),
+    "WebSite": ("name", "url"),
+    "NewsArticle": ("headline",),
+    "Event": ("name", "startDate", "location"),
+    "BreadcrumbList": ("itemListElement",),
+    "Action": ("name", "actionStatus"),
+}
+RECOMMENDED = {
+    "Organization": ("description",),
+    "WebSite": ("description", "inLanguage", "publisher"),
+    "NewsArticle": ("image", "datePublished", "dateModified", "author", "publisher", "description"),
+    "Event": ("endDate", "eventStatus", "eventAttendanceMode", "image", "organizer", "url"),
+    "BreadcrumbList": (),
+    "Action": ("agent", "url", "startTime"),
+}
+_ACTION_STATUSES = {f"https://schema.org/{s}" for s in (
+    "PotentialActionStatus", "ActiveActionStatus", "CompletedActionStatus", "FailedActionStatus")}
+
+
+def json_ld_items(soup) -> list[dict]:
+    """Every top-level item of a page's JSON-LD, ``@graph`` members included, in page order."""
+    items = []
+    for script in soup.select('script[type="application/ld+json"]'):
+        data = json.loads(script.string)
+        assert data.get("@context") == "https://schema.org", data
+        items.extend(data["@graph"] if "@graph" in data else [data])
+    return items
+
+
+def _absolute_picture(site_dir: Path, site_url: str, url: Any, what: str) -> list[str]:
+    if isinstance(url, dict):
+        url = url.get("url")
+    if not isinstance(url, str):
+        return [f"{what} : trouvé {url!r}, attendu une adresse"]
+    return _check_picture(site_dir, site_url, url, what)
+
+
+def _iso_with_zone_or_day(text: Any) -> bool:
+    try:
+        value = dt.datetime.fromisoformat(str(text))
+    except ValueError:
+        return False
+    return len(str(text)) == 10 or value.tzinfo is not None
+
+
+def check_item(item: dict, site_dir: Path, site_url: str, page_url: str) -> list[str]:
+    """The broken rules of one JSON-LD item of a page."""
+    kind = item.get("@type")
+    if kind not in REQUIRED:
+        return [f"type inattendu : {kind}"]
+    problems = [f"{kind}.{field} manque" for field in REQUIRED[kind] + RECOMMENDED[kind]
+                if item.get(field) in (None, "", [], {})]
+    for field in ("url", "mainEntityOfPage"):
+        value = item.get(field)
+        if value is not None and not str(value).startswith(("https://", "http://")):
+            problems.append(f"{kind}.{field} n'est pas une adresse absolue : {value}")
+    if kind == "Organization":
+        if "logo" in item:
+            problems += _absolute_picture(site_dir, site_url, item["logo"], "Organization.logo")
+        if "image" in item:
+            problems += _absolute_picture(site_dir, site_url, item["image"], "Organization.image")
+        member_of = item.get("memberOf")
+        if member_of is not None:
+            for field in ("name", "url", "logo"):
+                if not member_of.get(field):
+                    problems.append(f"Organization.memberOf.{field} manque")
+    elif kind == "NewsArticle":
+        if len(item.get("headline", "")) > 110:
+            problems.append("NewsArticle.headline dépasse 110 caractères")
+        for url in item.get("image") or []:
+            problems += _absolute_picture(site_dir, site_url, url, "NewsArticle.image")
+        for field in ("datePublished", "dateModified"):
+            if field in item and not _iso_with_zone_or_day(item[field]):
+                problems.append(f"NewsArticle.{field} n'est pas une date ISO 8601 : {item[field]}")
+        for author in item.get("author") or []:
+            if author.get("@type") not in {"Person", "Organization"} or not author.get("name"):
+                problems.append(f"NewsArticle.author incomplet : {author}")
+        publisher = item.get("publisher") or {}
+        if not (publisher.get("name") and publisher.get("logo")):
+            problems.append("NewsArticle.publisher sans nom ou sans logo")
+    elif kind == "Event":
+        for field in ("startDate", "endDate", "previousStartDate"):
+            if field in item and not _iso_with_zone_or_day(item[field]):
+                problems.append(f"Event.{field} n'est pas une date ISO 8601 : {item[field]}")
+        if "endDate" in item and "startDate" in item and item["endDate"] < item["startDate"]:
+            problems.append("Event.endDate avant startDate")
+        for url in item.get("image") or []:
+            problems += _absolute_picture(site_dir, site_url, url, "Event.image")
+        locations = item.get("location")
+        for location in locations if isinstance(locations, list) else [locations]:
+            if not isinstance(location, dict):
+                problems.append(f"Event.location : {location!r}")
+            elif location.get("@type") == "Place":
+                address = location.get("address") or {}
+                if not location.get("name"):
+                    problems.append("Event.location.name manque")
+                if address.get("@type") != "PostalAddress" or not address.get("addressLocality"):
+                    problems.append("Event.location.address sans PostalAddress ni addressLocality")
+            elif location.get("@type") == "VirtualLocation":
+                if not location.get("url"):
+                    problems.append("Event.location (VirtualLocation).url manque")
+            else:
+                problems.append(f"Event.location : type {location.get('@type')}")
+        if not (item.get("organizer") or {}).get("name"):
+            problems.append("Event.organizer.name manque")
+        offers = item.get("offers")
+        if offers is not None:
+            if not offers.get("url"):
+                problems.append("Event.offers.url manque")
+            if "price" in offers and "priceCurrency" not in offers:
+                problems.append("Event.offers.price sans priceCurrency")
+            if "price" not in offers and not offers.get("description"):
+                problems.append("Event.offers ne dit ni prix ni tarif")
+            if "availability" in offers:
+                problems.append("Event.offers.availability : la donnée n'existe pas")
+        elif "isAccessibleForFree" in item:
+            problems.append("Event.isAccessibleForFree sans tarif dans les données")
+    elif kind == "BreadcrumbList":
+        elements = item.get("itemListElement") or []
+        if len(elements) < 2:
+            problems.append("BreadcrumbList de moins de deux éléments")
+        for position, element in enumerate(elements, start=1):
+            if element.get("@type") != "ListItem" or element.get("position") != position:
+                problems.append(f"BreadcrumbList : élément {position} mal numéroté")
+            if not element.get("name"):
+                problems.append(f"BreadcrumbList : élément {position} sans nom")
+            problems += _check_file(site_dir, site_url, element.get("item"),
+                                    f"BreadcrumbList[{position}].item")
+        if elements and elements[-1].get("item") != page_url:
+            problems.append(f"BreadcrumbList : le dernier élément n'est pas la page ({page_url})")
+    elif kind == "Action":
+        if item.get("actionStatus") not in _ACTION_STATUSES:
+            problems.append(f"Action.actionStatus : {item.get('actionStatus')}")
+        if not (item.get("agent") or {}).get("name"):
+            problems.append("Action.agent.name manque")
+        if "image" in item:
+            problems += _absolute_picture(site_dir, site_url, item["image"], "Action.image")
+    return problems
+
+
+# -- calendars (iCalendar, RFC 5545) --------------------------------------------------------------------
+# icalendar parses files that lack UID or DTSTAMP, or whose lines end in LF only, without a word:
+# those rules are checked here on the bytes and on the parsed components.
+
+def check_calendar(path: Path) -> list[str]:
+    from icalendar import Calendar
+
+    raw = path.read_bytes()
+    problems = []
+    lines = raw.split(b"\r\n")
+    if lines[-1] != b"":
+        problems.append("le fichier ne finit pas par CRLF")
+    if any(b"\n" in line or b"\r" in line for line in lines):
+        problems.append("une fin de ligne n'est pas CRLF")
+    if any(len(line) > 75 for line in lines):
+        problems.append("une ligne dépasse 75 octets sans être pliée")
+    calendar = Calendar.from_ical(raw)
+    for field in ("PRODID", "VERSION"):
+        if field not in calendar:
+            problems.append(f"VCALENDAR.{field} manque")
+    if str(calendar.get("VERSION")) != "2.0":
+        problems.append("VCALENDAR.VERSION n'est pas 2.0")
+    events = list(calendar.walk("VEVENT"))
+    if not events:
+        problems.append("aucun VEVENT")
+    uids = [str(event.get("UID")) for event in events]
+    if len(set(uids)) != len(uids):
+        problems.append("UID en double")
+    for event in events:
+        where = str(event.get("UID"))
+        for field in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
+            if field not in event:
+                problems.append(f"{where} : {field} manque")
+        if "DTSTART" not in event:
+            continue
+        start = event["DTSTART"].dt
+        if "DTEND" in event and "DURATION" in event:
+            problems.append(f"{where} : DTEND et DURATION à la fois")
+        if "DTEND" not in event and "DURATION" not in event:
+            # RFC 5545 3.6.1: a DATE-TIME start alone makes an event of no duration.
+            problems.append(f"{where} : ni DTEND ni DURATION (événement de durée nulle)")
+            continue
+        end = event["DTEND"].dt if "DTEND" in event else start + event["DURATION"].dt
+        if type(end) is not type(start):
+            problems.append(f"{where} : DTSTART et DTEND de natures différentes")
+        elif end <= start:
+            problems.append(f"{where} : la fin ({end}) n'est pas après le début ({start})")
+        if isinstance(start, dt.datetime) and start.tzinfo is None:
+            problems.append(f"{where} : heure flottante (ni UTC ni fuseau)")
+    return problems
+
+
+def check_calendars(site_dir: Path) -> dict[str, list[str]]:
+    return {path.relative_to(site_dir).as_posix(): check_calendar(path)
+            for path in sorted(site_dir.rglob("*.ics"))}
