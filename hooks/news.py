@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from territoire.engine import news, state
+from territoire.engine import media, news, share, state
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -42,4 +42,17 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def on_post_build(*, config: MkDocsConfig) -> None:
     index = news.index_of(config)
     if index is not None:
-        index.write_feeds(Path(config.site_dir))
+        # hooks/images.py and hooks/share.py come first in mkdocs.yml: the PNG logo and every
+        # article's share picture are in the site already.
+        cards = share.cards_of(config)
+        index.write_feeds(Path(config.site_dir), logo=media.pipeline_of(config).logo_png_model(),
+                          cover=lambda entry: _cover(cards, entry, Path(config.site_dir)))
+
+
+def _cover(cards: share.ShareCards, entry: news.NewsEntry, site_dir: Path) -> news.FeedImage | None:
+    """The picture the article's page shares (its cover cropped to 1200x630, or its drawn card)."""
+    card = cards.printed(entry.post.url)
+    path = site_dir / card.image if card is not None else None
+    if path is None or not path.is_file():
+        return None
+    return news.FeedImage(card.image, path.stat().st_size, card.image_type)

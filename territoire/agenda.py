@@ -42,7 +42,8 @@ class AgendaEvent:
     place: Place | None
     online: str | None
     registration: str | None
-    free: bool
+    free: bool | None
+    """True or False when the data says so (a price means False); None: nothing stated."""
     price: str | None
     status: str
     previous_start: dt.date | dt.datetime | None
@@ -191,6 +192,12 @@ class Agenda:
 
     def of_edition(self, edition_id: str) -> list[AgendaEvent]:
         return [e for e in self.events if e.edition == edition_id]
+
+    def about_news(self, news_id: str, listed: tuple[str, ...] | list[str] = ()) -> list[AgendaEvent]:
+        """Events linked to an article, whichever side wrote the link: those the article lists in
+        its « evenements » (``listed``) and those that list it in their « actualites »."""
+        wanted = set(listed)
+        return [e for e in self.events if e.id in wanted or news_id in e.news]
 
     def of_series(self, series_id: str) -> list[AgendaEvent]:
         return [e for e in self.events if e.series == series_id]

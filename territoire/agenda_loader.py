@@ -119,6 +119,12 @@ class _AgendaLoader:
         end = self._localise(model.end, zone, document, ("fin",)) if model.end is not None else None
         if start is None or (model.end is not None and end is None) or common is None:
             return
+        if end is None and isinstance(start, dt.datetime):
+            self._add(document, ("debut",), f"trouvé une heure de début ({start:%H:%M}) sans « fin », "
+                      f"attendu aussi « fin: {start:%Y-%m-%d} HH:MM » (sans fin, les agendas "
+                      "montrent un événement de durée nulle), ou la date seule pour une journée "
+                      "entière")
+            return
         if end is not None and not self._check_end(start, end, document, ("fin",)):
             return
         start, end, previous = self._reschedule(model.status, model.new_start, start, end, zone,
@@ -154,6 +160,12 @@ class _AgendaLoader:
         if model.end_time is not None and model.start_time is None:
             self._add(document, ("heure_fin",), "trouvé une heure de fin sans heure de début, "
                       "attendu aussi « heure_debut »")
+            return
+        if model.start_time is not None and model.end_time is None:
+            self._add(document, ("heure_debut",), f"trouvé une heure de début ({model.start_time:%H:%M}) "
+                      "sans « heure_fin », attendu aussi « heure_fin » (sans fin, les agendas "
+                      "montrent des séances de durée nulle), ou aucune heure pour des journées "
+                      "entières")
             return
         if model.start_time and model.end_time and model.end_time <= model.start_time:
             self._add(document, ("heure_fin",),
@@ -231,7 +243,7 @@ class _AgendaLoader:
             self._add(document, ("lieu",), "trouvé ni « lieu » ni « en_ligne », attendu un lieu "
                       "(nom, commune) ou l'adresse web d'un événement en ligne")
             ok = False
-        if model.price and model.free:
+        if model.price and model.free is True:
             self._add(document, ("tarif",), "trouvé un tarif sur un événement gratuit, attendu "
                       "« gratuit: false » avec un tarif")
             ok = False
@@ -243,7 +255,7 @@ class _AgendaLoader:
             audiences=tuple(self.audiences[a] for a in dict.fromkeys(model.audiences)),
             organizer_member=member, organizer_name=model.organizer.name,
             organizer_url=model.organizer.website, place=model.place, online=model.online,
-            registration=model.registration, free=model.free, price=model.price,
+            registration=model.registration, free=_free(model), price=model.price,
             speakers=tuple(model.speakers), programme=tuple(model.programme),
             values=tuple(model.values), axes=tuple(model.axes), news=tuple(model.news))
 
@@ -380,8 +392,9 @@ class _AgendaLoader:
             self._add(document, ("debut",),
                       f"{label} : trouvé un événement le {shown}, attendu une date comprise "
                       f"dans l'édition, du {long_date(edition.start)} au {long_date(edition.end)}")
-        if not model.free:
-            self._add(document, ("gratuit",), f"{label} : trouvé un événement payant, attendu un "
+        if model.free is False or model.price:
+            field = "gratuit" if model.free is not None else "tarif"
+            self._add(document, (field,), f"{label} : trouvé un événement payant, attendu un "
                       "événement gratuit (« gratuit: true »)")
         if not model.audiences:
             self._add(document, ("publics",), f"{label} : trouvé aucun public, attendu au moins un "
@@ -439,3 +452,13 @@ def _offset(delta: dt.timedelta | None) -> str:
     minutes = int((delta or dt.timedelta()).total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _free(model: Any) -> bool | None:
+    """Whether entry is free, as far as the data says: a price means paid; an event of the
+    industry week is free by the label's rule (checked above); otherwise unknown (None)."""
+    if model.free is not None:
+        return model.free
+    if model.price:
+        return False
+    return True if getattr(model, "edition", None) else None

@@ -29,7 +29,9 @@ def uid(event: AgendaEvent, host: str) -> str:
 def location_text(event: AgendaEvent) -> str:
     parts = []
     if event.place:
-        parts = [p for p in (event.place.name, event.place.address, event.place.commune) if p]
+        place = event.place
+        town = " ".join(p for p in (place.postal_code, place.commune) if p)
+        parts = [p for p in (place.name, place.address, town) if p]
     if event.online:
         parts.append(event.online)
     return ", ".join(parts)

@@ -54,8 +54,16 @@ class Segment:
 class Progress:
     """Counts by status for a set of actions.
 
-    The share done is counted over actions still pursued: an abandoned action is shown as such
-    but neither promised nor done. ``share_done`` is None when no action is pursued.
+    Two denominators, defined here once and named wherever a figure is shown:
+
+    - ``total``, every action: the bar, and each status's ``percent`` in ``rows`` (their shares
+      add up to 100 %);
+    - ``pursued``, every action but the ``abandoned`` ones: the share done (``percent_done``), as
+      an abandoned action is shown as such but neither promised nor done.
+
+    So with 13 actions of which 1 abandoned and 2 done, « réalisée » is 15 % of the 13 actions and
+    the share done is 17 % of the 12 pursued: templates print both bases next to the figures.
+    ``share_done`` is None when no action is pursued.
     """
 
     counts: dict[str, int]
@@ -66,8 +74,13 @@ class Progress:
         return self.counts[DONE]
 
     @property
+    def abandoned(self) -> int:
+        return self.counts[ABANDONED]
+
+    @property
     def pursued(self) -> int:
-        return self.total - self.counts[ABANDONED]
+        """The denominator of ``share_done``."""
+        return self.total - self.abandoned
 
     @property
     def share_done(self) -> float | None:
@@ -80,7 +93,8 @@ class Progress:
 
     @property
     def rows(self) -> list[Segment]:
-        """One row per status in bar order, zero counts included: the chart's figures as text."""
+        """One row per status in bar order, zero counts included: the chart's figures as text;
+        each ``percent`` is a share of ``total``."""
         rows, x = [], 0.0
         for status in BAR_ORDER:
             count = self.counts[status]

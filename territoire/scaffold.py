@@ -208,8 +208,8 @@ def new_event(project: Path, title: str, *, start: str, end: str | None = None,
               edition: str | None = None) -> list[Path]:
     """Create data/events/<slug>.yml: one event of the agenda, optionally in an industry week.
 
-    What validation requires is asked for here: an organiser, and a place (its commune) or an
-    online address."""
+    What validation requires is asked for here: an organiser, a place (its commune) or an
+    online address, and an end for an event that starts at a given time."""
     title = title.strip()
     if not title:
         raise ScaffoldError("titre vide : attendu le titre de l'événement entre guillemets")
@@ -220,6 +220,10 @@ def new_event(project: Path, title: str, *, start: str, end: str | None = None,
         raise ScaffoldError("lieu manquant : attendu --commune « Commune » (avec --lieu « Nom du "
                             "lieu » et --adresse « Adresse » si vous les connaissez), ou "
                             "--en-ligne https://… pour un événement en ligne")
+    if " " in start.strip() and not end:
+        raise ScaffoldError(f"fin manquante : trouvé --debut « {start} » avec une heure, attendu aussi "
+                            f"--fin « {start.split()[0]} HH:MM » (sans fin, les agendas montrent un "
+                            "événement de durée nulle), ou une date seule pour une journée entière")
     if (place or address) and not (commune or "").strip():
         raise ScaffoldError("commune manquante : trouvé --lieu ou --adresse sans --commune, "
                             "attendu --commune « Commune » du lieu")

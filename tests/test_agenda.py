@@ -129,7 +129,7 @@ def test_status_escaping_and_location(agenda_site) -> None:
     assert str(fete["SUMMARY"]) == TRICKY_TITLE
     raw = (agenda_site.site_dir / "agenda/ics/fete-deux-jours.ics").read_bytes().decode()
     assert "SUMMARY:Fête de l'industrie \\; savoir-faire\\, métiers" in raw
-    assert str(_event(agenda_site, "dst-samedi")["LOCATION"]) == "Halle des machines, 2 rue des Forges, Val-Vert"
+    assert str(_event(agenda_site, "dst-samedi")["LOCATION"]) == "Halle des machines, 2 rue des Forges, 99001 Val-Vert"
     assert str(_event(agenda_site, "webinaire-en-ligne")["LOCATION"]) == "https://visio.example.org/val-vert"
     reporte = _event(agenda_site, "forum-reporte")
     assert reporte["DTSTART"].dt == dt.datetime(2020, 6, 4, 7, 0, tzinfo=UTC)
@@ -159,7 +159,9 @@ def test_type_and_edition_feeds_hold_their_events(agenda_site) -> None:
 
 def _json_ld(site, event_id: str) -> dict:
     page = site.html(f"agenda/{event_id}/")
-    [script] = page.select('script[type="application/ld+json"]')
+    # The event, then the trail (BreadcrumbList).
+    [script, trail] = page.select('script[type="application/ld+json"]')
+    assert json.loads(trail.string)["@type"] == "BreadcrumbList"
     return json.loads(script.string)
 
 
@@ -175,7 +177,11 @@ def test_event_json_ld(agenda_site) -> None:
                                 "address": {"@type": "PostalAddress", "addressLocality": "Saint-Éloi"}}
     assert data["organizer"] == {"@type": "Organization", "name": "Office du Val",
                                  "url": "https://office.example.org"}
-    assert data["offers"]["price"] == 0 and data["isAccessibleForFree"] is True
+    # A labelled event of the industry week: free by the label's rule.
+    assert data["offers"] == {"@type": "Offer", "url": f"https://{HOST}/agenda/dst-dimanche/",
+                              "price": 0, "priceCurrency": "EUR"}
+    assert data["isAccessibleForFree"] is True
+    assert data["image"][0].startswith(f"https://{HOST}/assets/partage/")
     assert data["url"] == f"https://{HOST}/agenda/dst-dimanche/"
     samedi = _json_ld(agenda_site, "dst-samedi")
     assert samedi["startDate"] == "2020-03-28T10:00:00+01:00"
@@ -210,7 +216,7 @@ def test_event_page_details_and_calendar_links(agenda_site) -> None:
     title = agenda_site.html("agenda/fete-deux-jours/")
     assert title.h1.get_text() == TRICKY_TITLE and not title.h1.find_all(True)
     assert title.title.get_text().startswith(TRICKY_TITLE + " - ")
-    [ld] = title.select('script[type="application/ld+json"]')
+    [ld, _trail] = title.select('script[type="application/ld+json"]')
     assert "<" not in ld.string and json.loads(ld.string)["name"] == TRICKY_TITLE  # tojson escapes <
     cancelled = agenda_site.html("agenda/salon-annule/")
     assert "Événement annulé." in cancelled.select_one(".tp-notice").get_text()

@@ -20,6 +20,20 @@ CASES = {
         "data/events/dst-samedi.yml", "fin: 2020-03-28 12:00", "fin: 2020-03-28 09:00",
         "data/events/dst-samedi.yml:3:6 fin: trouvé la date et heure 2020-03-28 09:00:00, attendu une "
         "fin postérieure au début (2020-03-28 10:00)"),
+    "heure de début sans fin": (
+        "data/events/dst-samedi.yml", "fin: 2020-03-28 12:00\n", "",
+        "data/events/dst-samedi.yml:2:8 debut: trouvé une heure de début (10:00) sans « fin », attendu "
+        "aussi « fin: 2020-03-28 HH:MM » (sans fin, les agendas montrent un événement de durée nulle), "
+        "ou la date seule pour une journée entière"),
+    "séances avec une heure de début sans heure de fin": (
+        "data/series/conseil.yml", 'heure_fin: "20:00"\n', "",
+        "data/series/conseil.yml:8:14 heure_debut: trouvé une heure de début (18:00) sans « heure_fin », "
+        "attendu aussi « heure_fin » (sans fin, les agendas montrent des séances de durée nulle), ou "
+        "aucune heure pour des journées entières"),
+    "tarif sur un événement labellisé": (
+        "data/events/dst-samedi.yml", "type: atelier", "type: atelier\ntarif: 5 euros",
+        "data/events/dst-samedi.yml:6:8 tarif: label Semaine d'essai 2020 : trouvé un événement "
+        "payant, attendu un événement gratuit (« gratuit: true »)"),
     "fin d'une autre nature": (
         "data/events/dst-samedi.yml", "fin: 2020-03-28 12:00", "fin: 2020-03-29",
         "data/events/dst-samedi.yml:3:6 fin: trouvé la date 2020-03-29, attendu une date et une heure, "
@@ -46,7 +60,7 @@ CASES = {
         "des identifiants de data/agenda.yml (publics) : entreprises, grand-public, scolaires"),
     "valeur inconnue": (
         "data/events/dst-samedi.yml", "valeurs: [inventive]", "valeurs: [inventif]",
-        "data/events/dst-samedi.yml:13:11 valeurs[0]: valeur inconnue : trouvé « inventif », attendu l'un "
+        "data/events/dst-samedi.yml:15:11 valeurs[0]: valeur inconnue : trouvé « inventif », attendu l'un "
         "des identifiants de data/values.yml : inventive, solidaire"),
     "édition inconnue": (
         "data/events/dst-samedi.yml", 'edition: "2020"', 'edition: "2021"',

@@ -313,7 +313,15 @@ def test_new_event_asks_for_the_place_and_writes_a_file_the_check_accepts(projec
         "en ligne\n")
     assert not list((project / "data" / "events").glob("forum*"))
 
+    endless = territoire("new", "event", "Forum", "--debut", "2019-11-14 09:00", "--membre",
+                         "bulane", "--commune", "Montpellier", "--project", project)
+    assert endless.returncode == 1
+    assert endless.stderr == (
+        "Erreur : fin manquante : trouvé --debut « 2019-11-14 09:00 » avec une heure, attendu aussi "
+        "--fin « 2019-11-14 HH:MM » (sans fin, les agendas montrent un événement de durée nulle), "
+        "ou une date seule pour une journée entière\n")
     created = territoire("new", "event", "Forum : les métiers", "--debut", "2019-11-14 09:00",
+                         "--fin", "2019-11-14 17:00",
                          "--membre", "bulane", "--commune", "Montpellier", "--lieu", "Lycée Mermoz",
                          "--adresse", "717 avenue Jean-Mermoz", "--project", project)
     assert created.returncode == 0, created.stderr

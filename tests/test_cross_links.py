@@ -8,6 +8,8 @@ relations (first council, Grand-Orly, UIMM, ESS café-débat, actions from the c
 from __future__ import annotations
 
 import os
+import posixpath
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -94,8 +96,10 @@ def test_event_listing_an_article_links_to_it(linked_site) -> None:
     event = linked_site.html("agenda/dst-samedi/")
     assert _links(_section(event, "actualites-evenement")) == [
         ("Un atelier pour les scolaires", "../../actualites/2020/un-atelier-pour-les-scolaires/")]
+    # The article names no event, yet shows the one that names it: links go both ways.
     article = linked_site.html("actualites/2020/un-atelier-pour-les-scolaires/")
-    assert _section(article, "evenements-cites") is None  # the article itself names no event
+    assert _links(_section(article, "evenements-cites")) == [
+        ("Atelier du samedi", "../../../agenda/dst-samedi/")]
 
 
 def test_draft_article_is_linked_from_nowhere(linked_site) -> None:
@@ -224,3 +228,68 @@ def test_sample_exports_hold_the_agenda_and_the_news(sample_site) -> None:
     assert news["premier-conseil-industrie-positive"]["evenements"] == [
         "conseil-industrie-positive-2019-10-01"]
     assert len(news) == len(site.news)
+
+
+# Every declared link, both ways -------------------------------------------------------------------
+
+RELATED_SECTIONS = ("evenements-cites", "actualites-evenement", "evenements-lies",
+                    "actualites-liees", "actions-liees")
+
+
+def _linked_urls(site, url: str) -> set[str]:
+    """Site-relative URLs of the pages a built page links to from its « related » sections."""
+    page = site.html(url)
+    anchors = [a for heading_id in RELATED_SECTIONS if _section(page, heading_id) is not None
+               for a in _section(page, heading_id).select("a[href]")]
+    found = set()
+    for anchor in anchors:
+        href = anchor["href"].split("#")[0]
+        if not href or "://" in href:
+            continue
+        resolved = posixpath.normpath(posixpath.join(url, href))
+        found.add("" if resolved == "." else resolved.rstrip("/") + "/")
+    return found
+
+
+def _declared_pairs(project: Path, news_urls: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(who declared it, page, page) for every link written in the data, on either side."""
+    site = load_site(project)
+    pairs = []
+    for item in site.news:
+        article = news_urls.get(Path(item.src_uri).stem)
+        if article is None:  # a draft: published nowhere
+            continue
+        pairs += [("article.evenements", article, f"agenda/{e}/") for e in item.front.events
+                  if site.agenda.find(e)]
+    for event in site.agenda.events:
+        pairs += [("événement.actualites", f"agenda/{event.id}/", news_urls[n]) for n in event.news
+                  if n in news_urls]
+    for action in site.roadmap.actions:
+        page = f"feuille-de-route/actions/{action.id}/"
+        pairs += [("action.evenements", page, f"agenda/{e}/") for e in action.events]
+        pairs += [("action.actualites", page, news_urls[n]) for n in action.news if n in news_urls]
+    return pairs
+
+
+def test_every_declared_link_goes_both_ways(linked_site) -> None:
+    news_urls = {"compte-rendu-fevrier": "actualites/2020/compte-rendu-du-conseil-de-fevrier/",
+                 "annonce-atelier": "actualites/2020/un-atelier-pour-les-scolaires/"}
+    pairs = _declared_pairs(linked_site.site_dir.parent / "project", news_urls)
+    # Each kind of declaration is exercised: by the article, by the event, by the action.
+    assert {who for who, _, _ in pairs} == {"article.evenements", "événement.actualites",
+                                            "action.evenements", "action.actualites"}
+    missing = [(who, a, b) for who, a, b in pairs
+               if b not in _linked_urls(linked_site, a) or a not in _linked_urls(linked_site, b)]
+    assert not missing, missing
+
+
+def test_every_declared_link_of_the_sample_goes_both_ways(sample_site) -> None:
+    site = load_site(REPO)
+    # Every sample article sets its « slug »: its address follows from its year and slug.
+    news_urls = {Path(item.src_uri).stem: f"actualites/{item.date.year}/{item.front.slug}/"
+                 for item in site.news}
+    pairs = _declared_pairs(REPO, news_urls)
+    assert len(pairs) >= 10
+    missing = [(who, a, b) for who, a, b in pairs
+               if b not in _linked_urls(sample_site, a) or a not in _linked_urls(sample_site, b)]
+    assert not missing, missing

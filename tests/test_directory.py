@@ -86,8 +86,14 @@ def test_cards_carry_the_keys_the_script_filters_on(directory) -> None:
 def test_member_page_has_organization_json_ld(directory) -> None:
     page = directory.html(f"membres/{LOGO_MEMBER}/")
     scripts = page.select('script[type="application/ld+json"]')
-    assert len(scripts) == 1
+    assert len(scripts) == 2  # the member, then the trail (BreadcrumbList)
     data = json.loads(scripts[0].string)
+    image = data.pop("image")
+    assert image.startswith(f"{SITE_URL}assets/partage/") and image.endswith(".png")
+    member_of = data.pop("memberOf")
+    assert member_of["@id"] == SITE_URL + "#organisation" and member_of["url"] == SITE_URL
+    assert member_of["name"] == "Val Vert, fabrique d'avenir"
+    assert member_of["logo"]["url"] == SITE_URL + "assets/images/logo-512.png"
     assert data == {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -96,10 +102,9 @@ def test_member_page_has_organization_json_ld(directory) -> None:
         "description": "Présentation de Structure 03.",
         "mainEntityOfPage": f"{SITE_URL}membres/{LOGO_MEMBER}/",
         "url": "https://www.exemple-industrie.fr/membre-03",
-        "logo": f"{SITE_URL}images/membres/membre-03.svg",
+        "logo": {"@type": "ImageObject", "url": f"{SITE_URL}images/membres/membre-03.svg"},
         "address": {"@type": "PostalAddress", "streetAddress": "1 rue de l'Usine"},
         "knowsAbout": "Filière bois",
-        "memberOf": {"@type": "Organization", "name": "Val Vert, fabrique d'avenir"},
     }
 
 

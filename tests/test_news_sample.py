@@ -33,7 +33,12 @@ def test_first_council_article(sample_site):
     assert ("Bulane", "../../../membres/bulane/") in [(a.get_text(), a["href"]) for a in cited]
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert data["datePublished"] == "2019-10-04T00:00:00+02:00"
-    assert data["publisher"]["name"] == "Montpellier Méditerranée Métropole"
+    # The publisher is the site's organisation: the council, part of the Métropole.
+    assert data["publisher"]["name"] == "Conseil métropolitain de l'industrie positive"
+    home = json.loads(sample_site.html("").select_one('script[type="application/ld+json"]').string)
+    [organization] = [item for item in home["@graph"] if item["@type"] == "Organization"]
+    assert organization["parentOrganization"]["name"] == "Montpellier Méditerranée Métropole"
+    assert data["publisher"]["@id"] == organization["@id"]
 
 
 def test_member_value_and_axis_pages_list_their_news(sample_site):

@@ -106,10 +106,14 @@ def test_news_article_json_ld(news_site):
     assert data["headline"] == "Le conseil de mars"
     assert data["datePublished"] == "2024-03-01T00:00:00+01:00"
     assert data["dateModified"] == "2024-03-04T00:00:00+01:00"
-    assert data["image"] == [SITE_URL + "actualites/images/couverture.svg"]
+    # The share picture: the cover cropped to 1200x630 (a JPEG, not the SVG itself).
+    [image] = data["image"]
+    assert image.startswith(SITE_URL + "assets/partage/") and image.endswith(".jpg")
+    assert page.select_one('meta[property="og:image"]')["content"] == image
     assert data["author"] == [{"@type": "Organization", "name": "Rédaction d'essai"}]
-    assert data["publisher"]["name"] == "Communauté d'essai"
-    assert data["publisher"]["logo"]["url"] == SITE_URL + "images/logo.svg"
+    # No full name of the governing body in this fixture: the site's signature names it.
+    assert data["publisher"]["name"] == "Essai, l'industrie d'essai"
+    assert data["publisher"]["logo"]["url"] == SITE_URL + "assets/images/logo-512.png"
     assert data["mainEntityOfPage"] == SITE_URL + "actualites/2024/conseil-de-mars/"
 
 

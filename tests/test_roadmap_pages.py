@@ -59,8 +59,50 @@ def test_roadmap_page_charts_overall_and_per_axis(sample_site) -> None:
     progress = SAMPLE.roadmap.progress()
     caption = " ".join(charts[0].figcaption.get_text().split())
     assert caption == (f"Ensemble de la feuille de route : {progress.percent_done} % réalisé "
-                       f"({progress.done} actions réalisées sur {progress.pursued} poursuivies).")
+                       f"({progress.done} actions réalisées sur {progress.pursued} poursuivies ; "
+                       f"1 action abandonnée sur {progress.total} n'entre pas dans ce calcul).")
     assert "\u00a0%" in charts[0].figcaption.get_text()  # French spacing: no break before « % »
+
+
+_CAPTION = re.compile(r"(?P<percent>\d+) % réalisé \((?P<done>\d+) actions? réalisées? sur "
+                      r"(?P<pursued>\d+) poursuivies?(?: ; (?P<abandoned>\d+) actions? abandonnées? "
+                      r"sur (?P<total>\d+) n'entre(?:nt)? pas dans ce calcul)?\)")
+
+
+def _figures_agree(chart) -> None:
+    """Every figure of one chart, read back from the page, agrees with the others on its stated
+    base: the share done over the pursued actions, the table's shares over all of them."""
+    caption = " ".join(chart.figcaption.get_text().split())
+    match = _CAPTION.search(caption)
+    assert match, caption
+    table = chart.find("table")
+    header = " ".join(table.thead.find_all("th")[2].get_text().split())
+    total = int(re.fullmatch(r"Part des? (\d+) actions?", header).group(1))
+    rows = {row.th.get_text(strip=True): (int(row.find_all("td")[0].get_text()),
+                                          int(row.find_all("td")[1].get_text().split()[0]))
+            for row in table.tbody.find_all("tr")}
+    done, pursued = int(match["done"]), int(match["pursued"])
+    abandoned = rows["Abandonnée"][0]
+    assert rows["Réalisée"][0] == done
+    assert int(table.tfoot.td.get_text()) == total == sum(count for count, _ in rows.values())
+    assert pursued == total - abandoned
+    if abandoned:
+        assert (int(match["abandoned"]), int(match["total"])) == (abandoned, total), caption
+    else:
+        assert match["abandoned"] is None, caption
+    assert int(match["percent"]) == round(100 * done / pursued)
+    for status, (count, percent) in rows.items():
+        assert percent == round(100 * count / total), (status, count, percent, total)
+
+
+def test_roadmap_figures_agree_and_name_their_base(sample_site) -> None:
+    # The sample has 13 actions, 1 abandoned, 2 done: 17 % of 12 pursued, 15 % of all 13.
+    page = sample_site.html("feuille-de-route/")
+    charts = page.select("figure.tp-chart")
+    for chart in charts:
+        _figures_agree(chart)
+    overall = " ".join(charts[0].get_text().split())
+    assert "17 % réalisé" in overall and "Part des 13 actions" in overall
 
 
 def test_roadmap_page_is_marked_illustrative_and_lists_priority_first(sample_site) -> None:

@@ -24,7 +24,6 @@ from territoire.agenda import (FACET_KINDS, WEEKDAY_NAMES, WEEKDAY_SHORT, Agenda
 from territoire.agenda_text import clock, event_when, weekday_date
 from territoire.french import month_short, month_year
 from territoire.engine import menu, pages
-from territoire.jsonld import event_json_ld
 from territoire.site import Site
 
 TODAY_VARIABLE = "TERRITOIRE_AUJOURDHUI"
@@ -139,10 +138,6 @@ def install_globals(env: Environment, config: MkDocsConfig, site: Site) -> None:
     env.globals["agenda_today"] = today(agenda)
     env.globals["event_organizer"] = lambda event: organizer_name(site, event)
     env.globals["event_links"] = lambda event: _calendar_links(config, event)
-    env.globals["event_json_ld"] = lambda event: event_json_ld(
-        event, url=absolute_url(config, "event", event.id),
-        organizer_name=organizer_name(site, event),
-        organizer_url=(_member_url(config, event) or event.organizer_url))
     env.globals["month_of"] = lambda key: dt.date.fromisoformat(key + "-01")
 
 

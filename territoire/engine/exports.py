@@ -70,7 +70,8 @@ EVENTS = register(Dataset(
         ExportField("en_ligne", "Adresse web d'un événement en ligne, sinon vide."),
         ExportField("organisateur", "Nom de l'organisateur."),
         ExportField("publics", "Publics visés (liste).", is_list=True),
-        ExportField("gratuit", "true si l'entrée est gratuite."),
+        ExportField("gratuit", "true si l'entrée est gratuite, false si elle est payante, vide si "
+                               "les données ne le disent pas."),
         ExportField("inscription", "Adresse web d'inscription, vide s'il n'y en a pas."),
         ExportField("edition", "Année de la Semaine de l'industrie qui le labellise, sinon vide."),
         ExportField("serie", "Identifiant de la série (séances {de_l_instance}), sinon vide."),

@@ -11,10 +11,11 @@ import datetime as dt
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 from mkdocs.config.defaults import MkDocsConfig
 from pymdownx.slugs import slugify
 
@@ -25,6 +26,7 @@ PARIS = ZoneInfo("Europe/Paris")
 BLOG_PLUGIN = "material/blog"
 FEEDS = (("atom.xml", "application/atom+xml", "Atom"), ("rss.xml", "application/rss+xml", "RSS"))
 _KEY = "territoire_news"
+_ATOM = "http://www.w3.org/2005/Atom"
 
 
 def configure_blog(config: MkDocsConfig) -> None:
@@ -176,40 +178,60 @@ class NewsIndex:
 
     # -- feeds ----------------------------------------------------------------------------------
 
-    def write_feeds(self, site_dir: Path) -> list[Path]:
-        """Atom and RSS 2.0 for all news and for each category, with absolute links."""
+    def write_feeds(self, site_dir: Path, *, logo: dict[str, Any] | None = None,
+                    cover: Callable[[NewsEntry], FeedImage | None] | None = None) -> list[Path]:
+        """Atom and RSS 2.0 for all news and for each category, with absolute links.
+
+        ``logo`` is the territory's PNG logo (RSS 2.0 allows only GIF, JPEG and PNG in
+        ``<image>``); ``cover(entry)`` gives an article's picture, carried by each entry as an
+        enclosure (``<enclosure>`` in RSS, ``<link rel="enclosure">`` in Atom), which feedparser,
+        Feedly, Inoreader and NetNewsWire show as the entry's image.
+        """
         if not self.entries:
             return []
         territory = self.site.territory
         written = []
+        self._covers: dict[str, FeedImage] = {}
         groups = [(self.blog_url, "Actualités", territory.description, self.entries)]
         groups += [(c.url, f"Actualités\u00a0: {c.name}", c.description or territory.description,
                     c.entries) for c in self.categories]
         for folder, title, description, entries in groups:
-            feed = self._feed(folder, f"{title} - {territory.signature}", description, entries)
-            for name, _mime, _label in FEEDS:
+            feed = self._feed(folder, f"{title} - {territory.signature}", description, entries,
+                              logo, cover)
+            page_url = self.absolute(folder)
+            for name, mime, _label in FEEDS:
                 path = site_dir / folder / name
                 path.parent.mkdir(parents=True, exist_ok=True)
+                # Each file names itself as « self »; the last link is RSS's <link>: the page.
+                feed.link([{"href": self.absolute(posixpath.join(folder, name)), "rel": "self",
+                            "type": mime},
+                           {"href": page_url, "rel": "alternate", "type": "text/html"}],
+                          replace=True)
                 if name == "atom.xml":
-                    feed.atom_file(str(path), pretty=True)
+                    path.write_bytes(_with_enclosure_rel(feed.atom_str(pretty=True), self._covers))
                 else:
                     feed.rss_file(str(path), pretty=True)
                 written.append(path)
         return written
 
-    def _feed(self, folder: str, title: str, description: str,
-              entries: list[NewsEntry]) -> FeedGenerator:
+    def _feed(self, folder: str, title: str, description: str, entries: list[NewsEntry],
+              logo: dict[str, Any] | None,
+              cover: Callable[[NewsEntry], FeedImage | None] | None) -> FeedGenerator:
         territory = self.site.territory
         feed = FeedGenerator()
+        # RSS 2.0's <author> must be an e-mail address, which authors do not have: RSS items
+        # name theirs in <dc:creator>, as readers expect; Atom keeps its own <author>.
+        feed.load_extension("dc", atom=False, rss=True)
         page_url = self.absolute(folder)
         feed.id(page_url)
         feed.title(title)
         feed.subtitle(description)
         feed.author({"name": territory.publisher})
-        feed.link(href=page_url, rel="alternate")
-        feed.link(href=self.absolute(posixpath.join(folder, "atom.xml")), rel="self")
         feed.language("fr")
-        feed.logo(self.absolute(territory.logo))
+        if logo is not None:
+            # <image> needs url, title and link; no width: RSS caps it at 144 pixels.
+            feed.image(url=self.absolute(str(logo["url"])), title=title, link=page_url)
+            feed.logo(self.absolute(str(logo["url"])))
         feed.updated(max(paris_datetime(e.item.updated or e.item.date) for e in entries)
                      if entries else paris_datetime(dt.date.today()))
         # feedgen prepends each new entry: add them oldest first to keep the feed newest first.
@@ -226,9 +248,39 @@ class NewsIndex:
             feed_entry.published(paris_datetime(item.date))
             feed_entry.updated(paris_datetime(item.updated or item.date))
             feed_entry.category(term=item.category)
-            for author_id in item.front.authors:
-                feed_entry.author({"name": self.site.author(author_id).name})
+            # An article without authors is the publisher's, in both formats.
+            names = [self.site.author(a).name for a in item.front.authors] or [territory.publisher]
+            for name in names:
+                feed_entry.author({"name": name})
+            feed_entry.dc.dc_creator(names)
+            image = cover(entry) if cover is not None else None
+            if image is not None:
+                feed_entry.enclosure(self.absolute(image.url), str(image.length), image.type)
+                self._covers[self.absolute(image.url)] = image
         return feed
+
+
+def _with_enclosure_rel(atom: bytes, covers: dict[str, FeedImage]) -> bytes:
+    """feedgen 1.0.0 drops ``rel``, ``type`` and ``length`` from entry links (its loop variable
+    shadows the link's data), which would make each cover a second « alternate » page: put them
+    back."""
+    root = etree.fromstring(atom)
+    for link in root.iter(f"{{{_ATOM}}}link"):
+        image = covers.get(link.get("href", ""))
+        if image is not None and link.getparent().tag == f"{{{_ATOM}}}entry":
+            link.set("rel", "enclosure")
+            link.set("type", image.type)
+            link.set("length", str(image.length))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+@dataclass(frozen=True)
+class FeedImage:
+    """A picture carried by a feed entry: site-relative URL, size in bytes, media type."""
+
+    url: str
+    length: int
+    type: str
 
 
 def store(config: MkDocsConfig, index: NewsIndex) -> None:

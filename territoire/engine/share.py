@@ -75,6 +75,7 @@ class ShareCards:
     """Cards drawn by this build (not found in the cache)."""
     _drawn: dict[str, jobs.Job] = field(default_factory=dict)
     _own: dict[str, tuple[str, str, jobs.Job]] = field(default_factory=dict)
+    _printed: dict[str, ShareCard] = field(default_factory=dict)
 
     # -- set-up (on_config) -----------------------------------------------------------------------
 
@@ -112,9 +113,16 @@ class ShareCards:
     def card(self, page: Any, labels: dict[str, str] | None = None) -> ShareCard:
         started = time.perf_counter()
         try:
-            return self._card(page, labels)
+            card = self._card(page, labels)
+            if page is not None and getattr(page, "url", None) is not None:
+                self._printed[page.url] = card
+            return card
         finally:
             self.seconds += time.perf_counter() - started
+
+    def printed(self, page_url: str) -> ShareCard | None:
+        """The card a rendered page printed in its head (feeds carry the same picture)."""
+        return self._printed.get(page_url)
 
     def _card(self, page: Any, labels: dict[str, str] | None) -> ShareCard:
         kind = _kind(page, self.site)

@@ -90,8 +90,12 @@ class AgendaFile(StrictModel):
 
 class Place(StrictModel):
     name: str | None = Field(default=None, alias="nom", description="Nom du lieu, s'il est connu.")
-    address: str | None = Field(default=None, alias="adresse")
+    address: str | None = Field(default=None, alias="adresse", description="Numéro et rue.")
+    postal_code: str | None = Field(default=None, alias="code_postal", pattern=r"^[0-9A-Z][0-9A-Z -]{1,9}$",
+                                    description="Code postal, ex. « 34000 ».")
     commune: Text = Field(alias="commune")
+    country: str | None = Field(default=None, alias="pays", pattern=r"^[A-Z]{2}$",
+                                description="Code du pays en deux lettres (ISO 3166-1), ex. « FR ».")
 
 
 class Organizer(StrictModel):
@@ -129,8 +133,12 @@ class EventFields(StrictModel):
     type: Slug = Field(alias="type", description="Identifiant d'un type de data/agenda.yml.")
     audiences: list[Slug] = Field(alias="publics", description="Identifiants de publics de data/agenda.yml.")
     registration: WebUrl | None = Field(default=None, alias="inscription")
-    free: bool = Field(default=True, alias="gratuit")
-    price: str | None = Field(default=None, alias="tarif", description="Tarif, pour un événement payant.")
+    free: bool | None = Field(default=None, alias="gratuit",
+                              description="true pour une entrée gratuite, false pour une entrée "
+                                          "payante ; sans ce champ (ni tarif), le site n'affiche "
+                                          "aucun tarif.")
+    price: str | None = Field(default=None, alias="tarif",
+                              description="Tarif d'un événement payant, ex. « 15 € ».")
     description: str | None = Field(default=None, alias="description", description="Présentation (Markdown).")
     speakers: list[Speaker] = Field(default_factory=list, alias="intervenants")
     programme: list[ProgrammeItem] = Field(default_factory=list, alias="programme")
