@@ -46,6 +46,9 @@ default (spaces and hyphens) keeps « l'industrie » and « (santé) » as singl
 TAGS_BOOST = 10.0
 """Labels and dates count more than text and less than titles: « mars » finds March's events
 without burying a page titled with the word (Material's default, 1e6, would)."""
+KEYWORDS_BOOST = 1000.0
+"""``keywords``: words that find an entry without being printed in its result (a member's
+identifier such as « upjv », which is often its acronym), weighed like a title."""
 MEMBER_BOOST = 3.0
 """A firm searched by its name comes before the articles that name it in their title."""
 ENTITY_BOOST = 2.0
@@ -53,7 +56,7 @@ ENTITY_BOOST = 2.0
 LABELS = {
     "member": "Membre", "offering": "Savoir-faire", "event": "Événement", "news": "Actualité",
     "roadmap-action": "Action", "value": "Valeur", "axis": "Axe", "edition": "Édition",
-    "key-figure": "Chiffre clé", "section": "Rubrique", "page": "Page",
+    "key-figure": "Chiffre clé", "section": "Rubrique", "page": "Page", "home": "Accueil",
 }
 """The label printed on a result, by kind of entry."""
 
@@ -78,6 +81,7 @@ def configure(config: MkDocsConfig) -> None:
     if not plugin.config.separator:
         plugin.config.separator = SEPARATOR
     plugin.config.fields.setdefault("tags", {"boost": TAGS_BOOST})
+    plugin.config.fields.setdefault("keywords", {"boost": KEYWORDS_BOOST})
 
 
 def apply(config: MkDocsConfig) -> None:
@@ -102,20 +106,26 @@ def complete(config: MkDocsConfig, entries: list[Entry]) -> list[Entry]:
     """Material's entries (news labelled, blog listings removed) followed by ours."""
     posts, listings, blog_index = _blog_pages(config)
     kept: list[Entry] = []
-    for entry in entries:
-        page_url, _, anchor = str(entry.get("location", "")).partition("#")
+    for doc in entries:
+        page_url, _, anchor = str(doc.get("location", "")).partition("#")
         if page_url in listings:
             continue
         if page_url == blog_index:
             if not anchor:
-                kept.append({**entry, "text": "", "tags": [LABELS["section"]]})
+                kept.append({**doc, "text": "", "tags": [LABELS["section"]]})
             continue
         if page_url in posts and not anchor:
             # The article's own tags (its keywords) follow the label and the date.
-            entry = {**entry, "tags": [LABELS["news"], long_date(posts[page_url]), *entry.get("tags", [])]}
-        kept.append(entry)
-    indexed = {str(entry.get("location", "")).partition("#")[0] for entry in kept}
+            doc = {**doc, "tags": [LABELS["news"], long_date(posts[page_url]), *doc.get("tags", [])]}
+        kept.append(doc)
+    indexed = {str(doc.get("location", "")).partition("#")[0] for doc in kept}
     site = state.site_of(config)
+    if "" not in indexed:
+        # The home page draws everything from data/territory.yml: it has no Markdown to index.
+        territory = site.territory
+        kept.insert(0, entry("", territory.signature, [
+            territory.baseline, territory.description, plain(territory.ambition)],
+            [LABELS["home"]], keywords=territory.name))
     for (kind, key), file in sorted(pages.table(config).items(), key=lambda item: item[1].url):
         build = INDEXED.get(kind)
         if build is None or file.url in indexed or _excluded(file):
@@ -152,9 +162,11 @@ def _blog_pages(config: MkDocsConfig) -> tuple[dict[str, object], set[str], str 
 # --- one builder per generated page kind -------------------------------------------------------
 
 def entry(location: str, title: str, parts: list[str | None], tags: list[str],
-          boost: float | None = None) -> Entry:
+          boost: float | None = None, keywords: str | None = None) -> Entry:
     result: Entry = {"location": location, "title": _escape(title), "text": _text(parts),
                      "tags": [_escape(tag) for tag in tags]}
+    if keywords:
+        result["keywords"] = _escape(keywords)
     if boost is not None:
         result["boost"] = boost
     return result
@@ -171,7 +183,7 @@ def _member(site: Site, key: str, url: str, title: str) -> Iterator[Entry]:
         f"Commune : {profile.commune}" if profile.commune else None,
         "Valeurs : " + ", ".join(values) if values else None,
         "Savoir-faire : " + ", ".join(o.title for o in profile.offerings) if profile.offerings else None,
-    ], [LABELS["member"]], MEMBER_BOOST)
+    ], [LABELS["member"]], MEMBER_BOOST, keywords=member.id.replace("-", " "))
     for number, offering in enumerate(profile.offerings, start=1):
         yield entry(f"{url}#{offering_anchor(number)}", offering.title,
                     [plain(offering.description), member.name, sector.name if sector else None],
@@ -242,6 +254,12 @@ def _section(site: Site, key: str, url: str, title: str) -> Iterator[Entry]:
     yield entry(url, title, [], [LABELS["section"]])
 
 
+def _showcase(site: Site, key: str, url: str, title: str) -> Iterator[Entry]:
+    """The showcase page; each product is an entry of its own, on its member's page."""
+    yield entry(url, title, [f"Vitrine des savoir-faire et produits des {site.territory.vocabulary.members}"],
+                [LABELS["section"]], keywords=f"made in {site.territory.name}")
+
+
 def _page(site: Site, key: str, url: str, title: str) -> Iterator[Entry]:
     yield entry(url, title, [], [LABELS["page"]])
 
@@ -255,7 +273,7 @@ INDEXED: dict[str, Builder] = {
     "axis": _axis, "edition": _edition, "key-figures": _key_figures, "legal": _page,
     "editions": _editions_index, "members": _section, "values": _section, "axes": _section,
     "agenda": _section, "roadmap": _section, "governance": _section, "opendata": _section,
-    "showcase": _section,
+    "showcase": _showcase,
 }
 """Generated page kinds in the index, each with the builder of its entries."""
 
