@@ -45,7 +45,7 @@ def _results(page) -> list[Result]:
         """() => [...document.querySelectorAll('.md-search-result__item')].map(item => {
              const article = item.querySelector('.md-search-result__article');
              return {title: article.querySelector('h1, h2').textContent.trim(),
-                     tags: [...article.querySelectorAll('.md-tag')].map(tag => tag.textContent.trim()),
+                     tags: [...article.querySelectorAll('.tp-search-kind > span')].map(tag => tag.textContent.trim()),
                      text: item.textContent};
            })""")]
 
@@ -127,7 +127,7 @@ def test_french_stemming_finds_the_word_family(browser, sample_url):
     assert "métallurgie" in results[0].title
 
 
-def test_result_opens_the_page(browser, sample_url):
+def test_label_is_a_visible_line_above_the_title_and_result_opens_the_page(browser, sample_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
@@ -135,6 +135,12 @@ def test_result_opens_the_page(browser, sample_url):
         page.locator("input[name=query]").focus()
         page.keyboard.type("Bulane", delay=20)
         _results(page)
+        first = page.locator(".md-search-result__item").first
+        label = first.locator(".tp-search-kind__label").first
+        assert label.is_visible() and label.inner_text() == "Membre"
+        assert label.bounding_box()["y"] < first.locator("h1").bounding_box()["y"]
+        # No <nav> per result (unnamed landmarks) once the labels are written.
+        assert page.locator(".md-search-result nav").count() == 0
         page.locator(".md-search-result__link").first.click()
         page.wait_for_url("**/membres/bulane/")
     finally:

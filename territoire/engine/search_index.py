@@ -8,8 +8,10 @@ models its template shows (name, presentation, sector, commune, values, know-how
 date in words, place, organiser, type and audiences for an event...), never from scraped HTML.
 A product is an entry of its own, at its anchor on its member's page.
 
-Results say what they are through the entries' ``tags`` (« Membre », « Événement » and its date,
-« Actualité »...), which Material prints under each result; news articles get theirs here too.
+Results say what they are through the entries' ``tags``: a label (« Membre », « Événement »,
+« Actualité »...) and, for events and news, the date; Material prints them with each result and
+assets/javascripts/search-results.js turns them into a line above its title. An article's own
+tags move to ``keywords``, a field that is searched and not printed.
 Filter and listing pages (directory filters, month grids, edition filters, roadmap filters, the
 blog's archives, categories and pagination) stay out: they repeat what the pages they list hold.
 
@@ -114,9 +116,14 @@ def complete(config: MkDocsConfig, entries: list[Entry]) -> list[Entry]:
             if not anchor:
                 kept.append({**doc, "text": "", "tags": [LABELS["section"]]})
             continue
-        if page_url in posts and not anchor:
-            # The article's own tags (its keywords) follow the label and the date.
-            doc = {**doc, "tags": [LABELS["news"], long_date(posts[page_url]), *doc.get("tags", [])]}
+        if page_url in posts:
+            # Results show the label and the date; the article's own tags still find it.
+            keywords = " ".join(doc.get("tags", []))
+            doc = {key: value for key, value in doc.items() if key != "tags"}
+            if not anchor:
+                doc["tags"] = [LABELS["news"], long_date(posts[page_url])]
+                if keywords:
+                    doc["keywords"] = keywords
         kept.append(doc)
     indexed = {str(doc.get("location", "")).partition("#")[0] for doc in kept}
     site = state.site_of(config)
