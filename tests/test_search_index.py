@@ -196,3 +196,20 @@ def test_fixture_territory_indexes_its_own_members(fixture_site):
     docs = _docs(fixture_site)
     members = {doc["title"] for doc in docs.values() if doc.get("tags") == ["Membre"]}
     assert {"Scierie du Val", "Atelier mécanique", "Bois et Fer"} <= members
+
+
+def test_benchmark_groups_entries_by_label():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("benchmark_search", REPO / "scripts" / "benchmark_search.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    index = {"docs": [
+        {"location": "membres/a/", "title": "A", "text": "", "tags": ["Membre"]},
+        {"location": "membres/a/#savoir-faire-1", "title": "P", "text": "", "tags": ["Savoir-faire"]},
+        {"location": "a-propos/", "title": "À propos", "text": ""},
+        {"location": "a-propos/#x", "title": "X", "text": "mots"},
+    ]}
+    rows = module.by_type(index)
+    assert rows["Membre"]["pages"] == 1 and rows["Savoir-faire"] == {**rows["Savoir-faire"], "pages": 0, "entries": 1}
+    assert rows[module.UNLABELLED]["pages"] == 1 and rows[module.UNLABELLED]["entries"] == 2
+    assert sum(row["bytes"] for row in rows.values()) > 0
