@@ -159,13 +159,13 @@ def test_amiens_finds_its_own_territory(browser, amiens_url):
     assert _search(browser, amiens_url, "sante")[0].title == "Santé, longévité et silver économie"
 
 
-def test_amiens_event_by_its_commune(browser, amiens_url):
+def test_amiens_event_by_words_of_its_title(browser, amiens_url):
     results = _search(browser, amiens_url, "pacte emploi")
     assert results[0].title == "Présentation du pacte pour l'emploi et l'innovation"
     assert results[0].tags[0] == "Événement"
 
 
-def test_fixture_territory_finds_its_members_and_events(browser, fixture_url):
+def test_fixture_territory_finds_its_members_and_events_by_commune(browser, fixture_url):
     assert _search(browser, fixture_url, "scierie")[0].title == "Scierie du Val"
     first = _search(browser, fixture_url, "Val-Vert samedi")[0]
     assert first.title == "Atelier du samedi" and first.tags[0] == "Événement"
