@@ -67,7 +67,7 @@ _MARKDOWN_MARKS = re.compile(r"(^|\s)(#{1,6}|>|[-*+]|\d+\.)\s+|[*_`~]+|<[^>]+>",
 _SPACES = re.compile(r"\s+")
 
 Entry = dict[str, object]
-Builder = Callable[["Site", str, str, str], Iterator[Entry]]
+Builder = Callable[[Site, str, str, str], Iterator[Entry]]
 """Entries of a generated page from (site, page key, page URL, page title)."""
 
 
@@ -94,6 +94,13 @@ def apply(config: MkDocsConfig) -> None:
     check_kinds(config)
     index = plugin.search_index
     index.entries = complete(config, index.entries)
+    previous = getattr(plugin, "search_index_prev", None)
+    if previous is not None:
+        # ``serve --dirty`` merges this build's entries into the previous build's: ours are all
+        # in this build already, so their previous copies go.
+        ours = {file.url for file in pages.table(config).values()} | {""}
+        previous.entries = [doc for doc in previous.entries
+                            if str(doc.get("location", "")).partition("#")[0] not in ours]
 
 
 def check_kinds(config: MkDocsConfig) -> None:
@@ -127,18 +134,19 @@ def complete(config: MkDocsConfig, entries: list[Entry]) -> list[Entry]:
         kept.append(doc)
     indexed = {str(doc.get("location", "")).partition("#")[0] for doc in kept}
     site = state.site_of(config)
-    if "" not in indexed:
-        # The home page draws everything from data/territory.yml: it has no Markdown to index.
-        territory = site.territory
-        kept.insert(0, entry("", territory.signature, [
-            territory.baseline, territory.description, plain(territory.ambition)],
-            [LABELS["home"]], keywords=territory.name))
     for (kind, key), file in sorted(pages.table(config).items(), key=lambda item: item[1].url):
         build = INDEXED.get(kind)
         if build is None or file.url in indexed or _excluded(file):
             continue
         title = html.unescape(file.page.title) if file.page and file.page.title else key
         kept.extend(build(site, key, file.url, title))
+    if "" not in indexed:
+        # The home page draws everything from data/territory.yml: it has no Markdown to index.
+        # Last, not first: ``serve --dirty`` takes the first entry for the page just rebuilt.
+        territory = site.territory
+        kept.append(entry("", territory.signature, [
+            territory.baseline, territory.description, plain(territory.ambition)],
+            [LABELS["home"]], keywords=territory.name))
     return kept
 
 
