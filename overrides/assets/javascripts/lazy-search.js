@@ -3,6 +3,8 @@
    of kilobytes on a large site). Loaded before the bundle, this script holds both back until the
    visitor starts a search: focus in the search field (click, tap, the "/", "s" and "f" shortcuts,
    or a "?q=" link, which all focus it). The bundle then gets its worker and index as usual.
+   The worker started is ours, workers/territoire-search.js, which loads Material's and makes
+   search ignore accents (see that file).
    Without JavaScript nothing changes: search needs it anyway. */
 (function () {
   "use strict";
@@ -12,6 +14,15 @@
   var send = XMLHttpRequest.prototype.send;
   var RealWorker = window.Worker;
   var waiting = [];
+  var script = document.currentScript;
+  var OURS = script ? new URL("workers/territoire-search.js", script.src).href : null;
+
+  /* Material's worker, through ours when this script knows where it is. */
+  function startWorker(url, options) {
+    if (!OURS) return new RealWorker(url, options);
+    var real = new URL(String(url), document.baseURI).href;
+    return new RealWorker(OURS + "?worker=" + encodeURIComponent(real), options);
+  }
   var released = false;
 
   function release() {
@@ -45,7 +56,7 @@
     var self = this;
     self.calls = [];
     waiting.push(function () {
-      self.real = new RealWorker(url, options);
+      self.real = startWorker(url, options);
       self.calls.splice(0).forEach(function (call) { self.real[call[0]].apply(self.real, call[1]); });
     });
   }
@@ -58,8 +69,9 @@
   });
   if (RealWorker) {
     window.Worker = function (url, options) {
-      if (!released && WORKER.test(String(url))) return new LazyWorker(url, options);
-      return new RealWorker(url, options);
+      if (!WORKER.test(String(url))) return new RealWorker(url, options);
+      if (!released) return new LazyWorker(url, options);
+      return startWorker(url, options);
     };
     window.Worker.prototype = RealWorker.prototype;
   }
