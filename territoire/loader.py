@@ -17,6 +17,7 @@ from territoire.legal import load_legal
 from territoire.images import (IDENTITY_IMAGE_MAX_BYTES, LOGO_DIR, LOGO_MAX_BYTES,
                                PICTURE_MAX_BYTES, check_content_files, check_image)
 from territoire.icons import icon_exists
+from territoire.limits import page_budget_issue, pages_by_source, too_many_files
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import Member, MemberProfile, MembersRegistry
@@ -44,6 +45,8 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
     data = project / DATA_DIR
     content = Path(content_dir) if content_dir else project / CONTENT_DIR
     issues = IssueCollector(project)
+    if too_many_files((data, content), issues):
+        issues.raise_if_any()
 
     def load(name: str, model: Any) -> tuple[SourceDocument | None, Any]:
         document = read_yaml(data / name, issues)
@@ -104,7 +107,7 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
 
     check_content_files(content, issues)
     issues.raise_if_any()
-    return Site(
+    site = Site(
         root=project,
         territory=territory,
         values=values,
@@ -120,6 +123,10 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         agenda=agenda,
         roadmap=roadmap,
     )
+    # Once the data is valid: the pages it asks for, counted before the build makes any.
+    page_budget_issue(pages_by_source(site, content, project), issues, project)
+    issues.raise_if_any()
+    return site
 
 
 def _check_asset(content: Path, asset: str | None, document: SourceDocument, path: tuple,

@@ -110,12 +110,19 @@ def _report(model: type[BaseModel], document: SourceDocument, issues: IssueColle
             wanted = item["ctx"]["expected"]
         else:
             template = _EXPECTED_BY_TYPE.get(kind)
-            context = dict(item.get("ctx", {}))
+            context = {key: _number(value) for key, value in item.get("ctx", {}).items()}
             if kind in ("literal_error", "enum"):
                 context["expected"] = _french_choices(str(context.get("expected", "")))
             wanted = template.format(**context) if template else item["msg"]
         message = f"trouvé {describe_found(item.get('input'))}, attendu {wanted}"
     issues.add(document.path, line, column, field, message)
+
+
+def _number(value: Any) -> Any:
+    """20000 as « 20 000 » (narrow no-break space), as French writes large numbers."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return f"{value:_}".replace("_", "\u202f")
+    return value
 
 
 def _french_choices(choices: str) -> str:
