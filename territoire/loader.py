@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from territoire.agenda_loader import load_agenda
+from territoire.bodies import check_pages
 from territoire.errors import IssueCollector
 from territoire.legal import load_legal
 from territoire.images import (IDENTITY_IMAGE_MAX_BYTES, LOGO_DIR, LOGO_MAX_BYTES,
@@ -22,7 +23,7 @@ from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import Member, MemberProfile, MembersRegistry
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
-from territoire.news import KnownIds, load_news, news_ids
+from territoire.news import POSTS_DIR, KnownIds, load_news, news_ids
 from territoire.roadmap_loader import check_related, load_roadmap
 from territoire.site import Site
 from territoire.sources import SourceDocument, read_yaml
@@ -106,6 +107,7 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
                       event_ids={event.id for event in agenda.events} if agenda else None)
 
     check_content_files(content, issues)
+    check_pages(content, issues, articles_dir=POSTS_DIR)
     issues.raise_if_any()
     site = Site(
         root=project,
