@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import types
 import typing
-from typing import Any, Iterable, TypeVar
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -180,7 +180,28 @@ def check_unique(document: SourceDocument, list_key: str, items: Iterable[Any],
             seen[item.id] = index
 
 
-def check_reference(document: SourceDocument, path: Path_, found: str, known: set[str] | None,
+class ReferableIds:
+    """The identifiers a reference may name: those of valid items, and those whose own file is
+    invalid (``pending``). A reference to the latter is not reported as unknown: the file's own
+    error is the one to fix, and « membre inconnu » would tell a firm it had been removed.
+    Iterating gives the valid identifiers only (the choices shown in messages)."""
+
+    def __init__(self, valid: Iterable[str], pending: Callable[[str], bool] = lambda _id: False):
+        self.valid = frozenset(valid)
+        self.pending = pending
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.valid or (isinstance(item, str) and self.pending(item))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.valid)
+
+    def __len__(self) -> int:
+        return len(self.valid)
+
+
+def check_reference(document: SourceDocument, path: Path_, found: str,
+                    known: set[str] | ReferableIds | None,
                     unknown_label: str, source: str, issues: IssueCollector) -> None:
     """Report ``found`` at ``path`` unless it is one of ``known`` identifiers (from ``source``).
 
