@@ -8,6 +8,7 @@ one pass instead of one per build.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,21 @@ class DataIssue:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        text = f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        return one_line(text)
+
+
+def one_line(text: str) -> str:
+    """An issue on one line, as authors and GitHub annotations read it: blanks as spaces,
+    invisible characters quoted by their code (the author must see the character to delete)."""
+    if text.isprintable():
+        return text
+    return "".join(" " if char in "\t\n\r" else
+                   f"<U+{ord(char):04X}>" if unicodedata.category(char) in _INVISIBLE else char
+                   for char in text)
+
+
+_INVISIBLE = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
 
 
 class DataError(Exception):
