@@ -232,3 +232,15 @@ def test_a_mutated_territory_is_checked_in_french_and_never_crashes(base, tmp_pa
         result = build(project, tmp)
         assert result.returncode == 0, (name, kind, result.output[-3000:])
         assert "Traceback" not in result.output
+
+
+def test_an_invisible_character_is_shown_by_its_code_and_the_issue_stays_on_one_line(base, tmp_path) -> None:
+    # Found by the test above: U+001E ends a line for str.splitlines, and so cut the message.
+    project = tmp_path / "project"
+    shutil.copytree(base, project)
+    (project / "data" / "axes.yml").write_text('axes:\n  - "\\x1E"\n', encoding="utf-8")
+    code, output = _check(project)
+    assert code == 1
+    assert output.splitlines()[1] == (
+        "  data/axes.yml:2:5 axes[0]: trouvé « <U+001E> », attendu un ensemble de champs "
+        "« champ: valeur »")
