@@ -19,7 +19,7 @@ from dateutil import rrule
 from territoire.agenda import Agenda, AgendaEvent
 from territoire.errors import IssueCollector
 from territoire.french import long_date
-from territoire.limits import EVENT_MAX_DAYS, SERIES_MAX_YEARS, event_days, series_too_long, thin
+from territoire.limits import EDITION_MAX_DAYS, EVENT_MAX_DAYS, SERIES_MAX_YEARS, event_days, series_too_long, thin
 from territoire.models.common import SLUG_PATTERN
 from territoire.models.events import (AgendaFile, EditionsFile, EventFields, EventFile, Occurrence,
                                       SeriesFile)
@@ -89,6 +89,12 @@ class _AgendaLoader:
                         self._add(editions_doc, ("editions", index, "fin"),
                                   f"trouvé {describe_found(edition.end)}, attendu une date de fin "
                                   f"égale ou postérieure au début ({edition.start.isoformat()})")
+                    elif event_days(edition.start, edition.end) > EDITION_MAX_DAYS:
+                        self._add(editions_doc, ("editions", index, "fin"), thin(
+                            f"édition trop longue : trouvé {event_days(edition.start, edition.end):_} "
+                            f"jours du {edition.start.isoformat()} au {edition.end.isoformat()}, "
+                            f"attendu au plus {EDITION_MAX_DAYS} jours (faute de frappe dans "
+                            "l'année ?)"))
                 self.editions = {e.id: e for e in editions_file.editions}
         else:
             self.editions = {}

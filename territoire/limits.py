@@ -18,6 +18,8 @@ from territoire.errors import IssueCollector
 
 SERIES_MAX_YEARS = 10
 """From the first to the last meeting of a series: ten years (a weekly series: 522 meetings)."""
+EDITION_MAX_DAYS = 31
+"""An edition of the industry week: a month at most (it has a filter page per day)."""
 EVENT_MAX_DAYS = 366
 """From the first to the last day of one event: a year (a long exhibition)."""
 SITE_MAX_PAGES = 20_000

@@ -114,7 +114,10 @@ def _report(model: type[BaseModel], document: SourceDocument, issues: IssueColle
             if kind in ("literal_error", "enum"):
                 context["expected"] = _french_choices(str(context.get("expected", "")))
             wanted = template.format(**context) if template else item["msg"]
-        message = f"trouvé {describe_found(item.get('input'))}, attendu {wanted}"
+        found = describe_found(item.get("input"))
+        if kind == "too_long" and "actual_length" in item.get("ctx", {}):
+            found = f"une liste de {_number(item['ctx']['actual_length'])} éléments"
+        message = f"trouvé {found}, attendu {wanted}"
     issues.add(document.path, line, column, field, message)
 
 

@@ -33,6 +33,9 @@ LINE_MAX = 300
 """A one-line text: a name, a title, an address, an alternative text (the sample's longest: 196)."""
 PROSE_MAX = 20_000
 """A Markdown text: a presentation, the page of a value or an axis (the sample's longest: 529)."""
+LIST_MAX = 200
+"""A list of kinds (types, audiences, values, sectors, roles, categories…): pages multiply by it
+(an edition has a filter page per type, audience, commune and day)."""
 SLUG_MAX = 80
 URL_MAX = 2_000
 EMAIL_MAX = 254

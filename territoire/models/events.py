@@ -15,8 +15,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 
-from territoire.models.common import (IsoDate, Line, Prose, Slug, StrictModel, WebUrl, expected,
-                                      within_years)
+from territoire.models.common import (LIST_MAX, IsoDate, Line, Prose, Slug, StrictModel, WebUrl,
+                                      expected, within_years)
 
 _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$")
 _TIME = re.compile(r"^(\d{2}):(\d{2})$")
@@ -89,8 +89,8 @@ class Audience(StrictModel):
 class AgendaFile(StrictModel):
     timezone: Line = Field(default="Europe/Paris", alias="fuseau",
                           description="Fuseau horaire IANA des heures écrites dans les événements.")
-    types: list[EventType] = Field(alias="types", min_length=1)
-    audiences: list[Audience] = Field(alias="publics", min_length=1)
+    types: list[EventType] = Field(alias="types", min_length=1, max_length=LIST_MAX)
+    audiences: list[Audience] = Field(alias="publics", min_length=1, max_length=LIST_MAX)
 
 
 class Place(StrictModel):
@@ -206,4 +206,4 @@ class Edition(StrictModel):
 class EditionsFile(StrictModel):
     title: Text = Field(alias="titre", description="Nom de l'opération, ex. « Semaine de l'industrie ».")
     introduction: Prose | None = Field(default=None, alias="introduction")
-    editions: list[Edition] = Field(alias="editions")
+    editions: list[Edition] = Field(alias="editions", max_length=LIST_MAX)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from territoire.models.common import IsoDate, Line, StrictModel, WebUrl
+from territoire.models.common import LIST_MAX, IsoDate, Line, StrictModel, WebUrl
 
 
 class KeyFigure(StrictModel):
@@ -16,4 +16,4 @@ class KeyFigure(StrictModel):
 
 
 class KeyFiguresFile(StrictModel):
-    figures: list[KeyFigure] = Field(alias="chiffres", min_length=1)
+    figures: list[KeyFigure] = Field(alias="chiffres", min_length=1, max_length=LIST_MAX)

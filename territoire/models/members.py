@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from territoire.models.common import (AssetPath, Email, IsoDate, Line, Prose, Slug, StrictModel, WebUrl,
-                                      bounded)
+from territoire.models.common import (LIST_MAX, AssetPath, Email, IsoDate, Line, Prose, Slug,
+                                      StrictModel, WebUrl, bounded)
 
 
 _MINOR_WORDS = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "&"}
@@ -47,7 +47,7 @@ class RegistryEntry(StrictModel):
 
 
 class MembersRegistry(StrictModel):
-    roles: list[Role] = Field(alias="roles", min_length=1)
+    roles: list[Role] = Field(alias="roles", min_length=1, max_length=LIST_MAX)
     entries: list[RegistryEntry] = Field(alias="membres")
 
 

@@ -15,7 +15,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from territoire.models.common import AssetPath, IsoDate, Line, Slug, StrictModel, bounded, expected
+from territoire.models.common import (LIST_MAX, AssetPath, IsoDate, Line, Slug, StrictModel,
+                                      bounded, expected)
 
 
 class NewsCategory(StrictModel):
@@ -26,7 +27,7 @@ class NewsCategory(StrictModel):
 
 
 class NewsCategoriesFile(StrictModel):
-    categories: list[NewsCategory] = Field(alias="categories", min_length=1)
+    categories: list[NewsCategory] = Field(alias="categories", min_length=1, max_length=LIST_MAX)
 
 
 class Author(StrictModel):
@@ -36,7 +37,7 @@ class Author(StrictModel):
 
 
 class AuthorsFile(StrictModel):
-    authors: list[Author] = Field(alias="auteurs", min_length=1)
+    authors: list[Author] = Field(alias="auteurs", min_length=1, max_length=LIST_MAX)
 
 
 def _draft_flag(value: Any) -> Any:

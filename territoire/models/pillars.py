@@ -7,7 +7,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints, WithJsonSchema
 
-from territoire.models.common import SLUG_MAX, HexColor, Line, Prose, Slug, StrictModel, expected
+from territoire.models.common import (LIST_MAX, SLUG_MAX, HexColor, Line, Prose, Slug, StrictModel,
+                                      expected)
 
 ICON_PATTERN = r"^(?:material|fontawesome/(?:brands|regular|solid)|octicons|simple)/[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ICON = re.compile(ICON_PATTERN)
@@ -55,12 +56,12 @@ class Sector(StrictModel):
 
 
 class ValuesFile(StrictModel):
-    values: list[Value] = Field(alias="valeurs", min_length=1)
+    values: list[Value] = Field(alias="valeurs", min_length=1, max_length=LIST_MAX)
 
 
 class AxesFile(StrictModel):
-    axes: list[Axis] = Field(alias="axes", min_length=1)
+    axes: list[Axis] = Field(alias="axes", min_length=1, max_length=LIST_MAX)
 
 
 class SectorsFile(StrictModel):
-    sectors: list[Sector] = Field(alias="secteurs", min_length=1)
+    sectors: list[Sector] = Field(alias="secteurs", min_length=1, max_length=LIST_MAX)
