@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from territoire.errors import IssueCollector
-from territoire.links import find_links, split_front_matter
+from territoire.links import find_links, split_front_matter, without_code_spans
 from territoire.sources import read_yaml
 
 ALLOWED_TAGS = frozenset({
@@ -60,16 +60,17 @@ ACTIVE_SCHEMES = ("javascript", "data", "vbscript", "file", "blob", "filesystem"
 link checker names (« vouliez-vous écrire membre:… ? »)."""
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 # Python-Markdown's autolinks, <https://…> and <nom@exemple.fr>: not tags.
 _AUTOLINK = re.compile(r"<(?:(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*|(?:mailto:)?[^<>@\s]+@[^@<>\s]+)>")
-_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^\s)>]+)")
-_ATTR_LIST = re.compile(r"\{:?([^}\n]*=[^}\n]*)\}")
+# Each pattern stops at the next bracket or brace, so that none re-reads a long line from each
+# opening (« ![![![… » or « {: a={: a=… » would be quadratic or worse).
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?((?:https?:)?//[^\s)>]{0,80})", re.IGNORECASE)
+_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _ATTR_PAIR = re.compile(r"""([^\s=#.{}]+)\s*=\s*("[^"]*"|'[^']*'|[^\s}]+)""")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _TAG_NAME = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9-]*)")
 # A slash or a quote separates attributes as well as a space does: "<img/onerror=…>".
-_OPEN_HANDLER = re.compile(r"<[a-zA-Z][^>]*[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
+_OPEN_HANDLER = re.compile(r"<[a-zA-Z][^<>]*[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
 # Browsers drop ASCII blanks and controls inside and around an address: "java\tscript:".
 _URL_BLANKS = re.compile(r"[\x00-\x20\x7f]")
 _EXPECTED_URL = "une adresse https:, mailto:, tel: ou un chemin relatif"
@@ -107,8 +108,12 @@ def body_problems(body: str, *, first_line: int = 1) -> list[tuple[int, int, str
 
 def _html_problems(text: str, first_line: int) -> list[tuple[int, int, str]]:
     text = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), text)
+    # After the last « > », no « < » opens a complete tag; the standard parser would re-read the
+    # rest of the text from each of them (quadratic: 14 s for 9 Ko of « <a <a <a … » in Python
+    # 3.11). They are left to the line-by-line reading below.
+    last = text.rfind(">") + 1
     parser = _Screen()
-    parser.feed(text)
+    parser.feed(text[:last] + text[last:].replace("<", " "))
     parser.close()
     problems = [(line + first_line - 1, column, message) for line, column, message in parser.problems]
     # A tag left open (« <script src=… » without its « > ») is no tag for the parser, but a
@@ -173,7 +178,8 @@ class _Screen(HTMLParser):
 
 def _scheme(address: str) -> str | None:
     """The scheme of ``address`` as a browser reads it (entities decoded, blanks dropped)."""
-    match = _SCHEME.match(_URL_BLANKS.sub("", html.unescape(address)).lower())
+    # The scheme is at the start: a few hundred characters are enough, however long the address.
+    match = _SCHEME.match(_URL_BLANKS.sub("", html.unescape(address[:256])).lower())
     return match.group(1) if match else None
 
 
@@ -184,7 +190,7 @@ def _bad_scheme(address: str) -> str | None:
 
 
 def _elsewhere(address: str) -> bool:
-    cleaned = _URL_BLANKS.sub("", html.unescape(address)).lower()
+    cleaned = _URL_BLANKS.sub("", html.unescape(address[:256])).lower()
     return cleaned.startswith(("http:", "https:", "//"))
 
 
@@ -198,8 +204,7 @@ def _external_images(text: str, first_line: int) -> list[tuple[int, int, str]]:
     found = []
     for number, line in enumerate(text.splitlines(), start=first_line):
         for match in _IMAGE.finditer(line):
-            if _elsewhere(match.group(1)):
-                found.append((number, match.start(1) + 1, _external_image(match.group(1))))
+            found.append((number, match.start(1) + 1, _external_image(match.group(1))))
     return found
 
 
@@ -208,6 +213,8 @@ def _attribute_list_problems(text: str, first_line: int) -> list[tuple[int, int,
     found = []
     for number, line in enumerate(text.splitlines(), start=first_line):
         for block in _ATTR_LIST.finditer(line):
+            if "=" not in block.group(1):
+                continue
             for pair in _ATTR_PAIR.finditer(block.group(1)):
                 name = pair.group(1).lower()
                 value = pair.group(2).strip("\"'")
@@ -239,5 +246,5 @@ def _without_code(text: str) -> str:
             fence = opening.group(1)
             result.append(" " * len(content) + ending)
             continue
-        result.append(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), content) + ending)
+        result.append(without_code_spans(content) + ending)
     return "".join(result)

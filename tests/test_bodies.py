@@ -3,10 +3,15 @@ kept. The bad-input corpus (tests/bad_inputs/body-*) has the same classes built 
 
 from __future__ import annotations
 
+import time
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, build, copy_project
 from territoire.bodies import body_problems
+from territoire.links import _Destinations, _inline_target, without_code_spans
 
 ACTIVE = "attendu du Markdown sans élément actif"
 
@@ -116,3 +121,43 @@ def test_a_page_with_the_safe_html_authors_need_builds_and_keeps_it(tmp_path) ->
                      "figure img", "figure figcaption"):
         assert article.select_one(selector) is not None, selector
     assert article.select_one("figure figcaption").get_text() == "Le logo du Val Vert"
+
+
+def _naive_destination(line: str, position: int) -> str:
+    """The former scan, one character at a time, kept as the oracle of the linear one."""
+    depth, end = 0, position
+    while end < len(line) and not line[end].isspace():
+        if line[end] == "(":
+            depth += 1
+        elif line[end] == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        end += 1
+    return line[position:end]
+
+
+@given(st.text(alphabet="()[]x !<>`\t", max_size=60))
+@settings(max_examples=300, derandomize=True, database=None)
+def test_link_destinations_end_where_the_one_character_scan_ended(line: str) -> None:
+    destinations = _Destinations(line)
+    for position in range(len(line)):
+        if line[position] != "<":
+            assert _inline_target(line, position, destinations) == _naive_destination(line, position)
+
+
+@pytest.mark.parametrize("line, blanked", [
+    ("a `<b>` c", "a       c"), ("``x`y``", "       "), ("`a` et `b`", "    et    "),
+    ("`ouvert", "`ouvert"), ("```", "```"), ("``a`", "``a`"), ("`a`` b`", "       "),
+])
+def test_a_code_span_closes_at_the_next_run_of_as_many_backticks(line: str, blanked: str) -> None:
+    assert without_code_spans(line) == blanked
+
+
+@pytest.mark.parametrize("pattern", ["[x](", "![x](", "<a ", "{: a=", "`", "<![CDATA[", "<"])
+def test_a_long_line_of_one_pattern_is_read_in_linear_time(pattern: str) -> None:
+    # Each of these made the screen or the link reader re-read the line from each repetition:
+    # 9 Ko of « <a » took 14 s, « {: a= » and « [x]( » minutes.
+    started = time.process_time()
+    body_problems(pattern * 20_000)
+    assert time.process_time() - started < 5
