@@ -157,3 +157,12 @@ def test_the_sample_is_far_below_every_bound() -> None:
     completed = subprocess.run([sys.executable, "-m", "territoire.cli", "check"], cwd=REPO,
                                capture_output=True, text=True)
     assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_the_data_text_screen_reads_a_long_text_in_linear_time() -> None:
+    # The handler pattern ran from each « < » to the next « > »: 60 Ko of « <a » took 27 s.
+    from territoire.safety import _text_problem
+    started = time.process_time()
+    assert _text_problem("<a " * 100_000) is None
+    assert _text_problem("<a " * 1_000 + '<img title="<" onerror=x>') is not None
+    assert time.process_time() - started < 2
