@@ -19,6 +19,7 @@ from dateutil import rrule
 from territoire.agenda import Agenda, AgendaEvent
 from territoire.errors import IssueCollector
 from territoire.french import long_date
+from territoire.limits import EDITION_MAX_DAYS, EVENT_MAX_DAYS, SERIES_MAX_YEARS, event_days, series_too_long, thin
 from territoire.models.common import SLUG_PATTERN
 from territoire.models.events import (AgendaFile, EditionsFile, EventFields, EventFile, Occurrence,
                                       SeriesFile)
@@ -88,6 +89,12 @@ class _AgendaLoader:
                         self._add(editions_doc, ("editions", index, "fin"),
                                   f"trouvé {describe_found(edition.end)}, attendu une date de fin "
                                   f"égale ou postérieure au début ({edition.start.isoformat()})")
+                    elif event_days(edition.start, edition.end) > EDITION_MAX_DAYS:
+                        self._add(editions_doc, ("editions", index, "fin"), thin(
+                            f"édition trop longue : trouvé {event_days(edition.start, edition.end):_} "
+                            f"jours du {edition.start.isoformat()} au {edition.end.isoformat()}, "
+                            f"attendu au plus {EDITION_MAX_DAYS} jours (faute de frappe dans "
+                            "l'année ?)"))
                 self.editions = {e.id: e for e in editions_file.editions}
         else:
             self.editions = {}
@@ -127,6 +134,13 @@ class _AgendaLoader:
             return
         if end is not None and not self._check_end(start, end, document, ("fin",)):
             return
+        days = event_days(_day_of(start), _day_of(end)) if end is not None else 1
+        if days > EVENT_MAX_DAYS:
+            self._add(document, ("fin",), thin(
+                f"événement trop long : trouvé {days:_} jours du {_shown(_naive(start))} au "
+                f"{_shown(_naive(end))}, attendu au plus {EVENT_MAX_DAYS} jours (faute de frappe "
+                "dans l'année ?)"))
+            return
         start, end, previous = self._reschedule(model.status, model.new_start, start, end, zone,
                                                 document, ())
         if start is None:
@@ -156,6 +170,13 @@ class _AgendaLoader:
             self._add(document, ("recurrence", "au"),
                       f"trouvé {describe_found(rule.until)}, attendu une date égale ou postérieure à "
                       f"« du » ({rule.first.isoformat()})")
+            return
+        if series_too_long(rule.first, rule.until):
+            # Checked before the meetings are listed: a typo in the year would be thousands.
+            self._add(document, ("recurrence", "au"),
+                      f"série trop longue : trouvé une série du {rule.first.isoformat()} au "
+                      f"{rule.until.isoformat()}, attendu au plus {SERIES_MAX_YEARS} ans entre "
+                      "« du » et « au » (faute de frappe dans l'année ?)")
             return
         if model.end_time is not None and model.start_time is None:
             self._add(document, ("heure_fin",), "trouvé une heure de fin sans heure de début, "

@@ -8,6 +8,7 @@ one pass instead of one per build.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,21 @@ class DataIssue:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        text = f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        return one_line(text)
+
+
+def one_line(text: str) -> str:
+    """An issue on one line, as authors and GitHub annotations read it: blanks as spaces,
+    invisible characters quoted by their code (the author must see the character to delete)."""
+    if text.isprintable():
+        return text
+    return "".join(" " if char in "\t\n\r" else
+                   f"<U+{ord(char):04X}>" if unicodedata.category(char) in _INVISIBLE else char
+                   for char in text)
+
+
+_INVISIBLE = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
 
 
 class DataError(Exception):
@@ -50,12 +65,19 @@ class IssueCollector:
 
     root: Path
     issues: list[DataIssue] = field(default_factory=list)
+    _shown: dict[Path, str] = field(default_factory=dict, repr=False)
 
     def display_path(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        # Cached: a series names its file once per meeting, and resolving a path costs a system
+        # call per folder of it (a 10-year weekly series: 522 meetings).
+        shown = self._shown.get(path)
+        if shown is None:
+            try:
+                shown = path.resolve().relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                shown = path.as_posix()
+            self._shown[path] = shown
+        return shown
 
     def add(self, path: Path, line: int, column: int, field_name: str, message: str) -> None:
         self.issues.append(DataIssue(self.display_path(path), line, column, field_name, message))

@@ -16,6 +16,7 @@ listed from the validated site (``generated_pages``), which a test compares with
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import html
 import posixpath
@@ -107,7 +108,8 @@ class LinkTargets:
 # -- finding links ---------------------------------------------------------------------------------
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_BACKTICKS = re.compile(r"`+")
+LINK_MAX = 2_048
 _INLINE = re.compile(r"(?<!\\)\]\(")
 _REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*(<[^>]*>|\S+)")
 
@@ -133,16 +135,17 @@ def find_links(text: str, *, first_line: int = 1) -> list[Link]:
             fence = opening.group(1)
             continue
         visible, in_comment = _without_comments(line, in_comment)
-        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), visible)
+        visible = without_code_spans(visible)
         reference = _REFERENCE.match(visible)
         if reference:
             links.append(_link(reference.group(1), number, start_of_line, reference.start(1)))
             continue
+        destinations = _Destinations(visible) if "](" in visible else None
         for match in _INLINE.finditer(visible):
             position = match.end()
             while position < len(visible) and visible[position] in " \t":
                 position += 1
-            target = _inline_target(visible, position)
+            target = _inline_target(visible, position, destinations)
             if target:
                 links.append(_link(target, number, start_of_line, position))
     return links
@@ -154,25 +157,72 @@ def _link(written: str, line: int, line_offset: int, column: int) -> Link:
     return Link(written, line, column + 1, line_offset + column, line_offset + column + len(written))
 
 
-def _inline_target(line: str, position: int) -> str:
-    """The destination of ``[text](destination "title")`` starting at ``position``."""
+def _inline_target(line: str, position: int, destinations: "_Destinations | None" = None) -> str:
+    """The destination of ``[text](destination "title")`` starting at ``position``: up to a
+    blank or to the « ) » that balances the parentheses opened after ``position``."""
     if line[position:position + 1] == "<":
         end = line.find(">", position)
         return line[position:end + 1] if end > 0 else ""
-    depth = 0
-    end = position
-    while end < len(line):
-        char = line[end]
-        if char.isspace():
-            break
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            if depth == 0:
-                break
-            depth -= 1
-        end += 1
-    return line[position:end]
+    end = (destinations or _Destinations(line)).end(position)
+    # No real address is longer; a longer one is cut (and then reported as broken), so that a
+    # line of « [x]([x]([x](… » does not copy the rest of the line once per link.
+    return line[position:min(end, position + LINK_MAX)]
+
+
+class _Destinations:
+    """Where a link destination starting anywhere on one line ends, each answer in log time: a
+    scan per link would make « [x]([x]([x](… » quadratic (minutes for a few hundred Ko)."""
+
+    def __init__(self, line: str):
+        self.length = len(line)
+        self.next_blank = [self.length] * (self.length + 1)
+        for index in range(self.length - 1, -1, -1):
+            self.next_blank[index] = index if line[index].isspace() else self.next_blank[index + 1]
+        # The nesting level before each character, and where each level's « ) » are: the end is
+        # the first « ) » at the level of the start.
+        self.level = [0] * (self.length + 1)
+        self.closers: dict[int, list[int]] = {}
+        level = 0
+        for index, char in enumerate(line):
+            self.level[index] = level
+            if char == "(":
+                level += 1
+            elif char == ")":
+                self.closers.setdefault(level, []).append(index)
+                level -= 1
+        self.level[self.length] = level
+
+    def end(self, start: int) -> int:
+        closers = self.closers.get(self.level[start], [])
+        found = bisect.bisect_left(closers, start)
+        close = closers[found] if found < len(closers) else self.length
+        return min(close, self.next_blank[start])
+
+
+def without_code_spans(line: str) -> str:
+    """The line with its code spans blanked (same length). A span opens with a run of backticks
+    and closes at the next run of the same length; found in one pass (a backtracking pattern
+    took cubic time on a long run of backticks)."""
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(line)]
+    if len(runs) < 2:
+        return line
+    following: dict[int, int] = {}
+    next_same = [-1] * len(runs)
+    for index in range(len(runs) - 1, -1, -1):
+        size = runs[index][1] - runs[index][0]
+        next_same[index] = following.get(size, -1)
+        following[size] = index
+    pieces, position, index = [], 0, 0
+    while index < len(runs):
+        closing = next_same[index]
+        if closing < 0:
+            index += 1
+            continue
+        start, end = runs[index][0], runs[closing][1]
+        pieces += [line[position:start], " " * (end - start)]
+        position, index = end, closing + 1
+    pieces.append(line[position:])
+    return "".join(pieces)
 
 
 def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:

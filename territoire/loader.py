@@ -11,21 +11,23 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from territoire.agenda_loader import load_agenda
+from territoire.agenda_loader import EVENTS_DIR, SERIES_DIR, load_agenda
+from territoire.bodies import check_pages
 from territoire.errors import IssueCollector
 from territoire.legal import load_legal
 from territoire.images import (IDENTITY_IMAGE_MAX_BYTES, LOGO_DIR, LOGO_MAX_BYTES,
                                PICTURE_MAX_BYTES, check_content_files, check_image)
 from territoire.icons import icon_exists
+from territoire.limits import page_budget_issue, pages_by_source, too_many_files
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import Member, MemberProfile, MembersRegistry
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
-from territoire.news import KnownIds, load_news, news_ids
+from territoire.news import POSTS_DIR, KnownIds, load_news, news_ids
 from territoire.roadmap_loader import check_related, load_roadmap
 from territoire.site import Site
 from territoire.sources import SourceDocument, read_yaml
-from territoire.validation import check_reference, check_unique, validate
+from territoire.validation import ReferableIds, check_reference, check_unique, validate
 
 DATA_DIR = "data"
 CONTENT_DIR = "content"
@@ -44,6 +46,8 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
     data = project / DATA_DIR
     content = Path(content_dir) if content_dir else project / CONTENT_DIR
     issues = IssueCollector(project)
+    if too_many_files((data, content), issues):
+        issues.raise_if_any()
 
     def load(name: str, model: Any) -> tuple[SourceDocument | None, Any]:
         document = read_yaml(data / name, issues)
@@ -91,20 +95,23 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
                          value_ids={v.id for v in values} if values_file else None,
                          axis_ids={a.id for a in axes} if axes_file else None,
                          news_ids=news_ids(content))
+    # An item whose own file is invalid is still referable: its file's error is the one reported.
+    event_ids = _event_ids(agenda, data, issues)
     news = load_news(data, content, issues, KnownIds(
-        members={member.id for member in members}, values={v.id for v in values},
-        axes={a.id for a in axes},
-        events={event.id for event in agenda.events} if agenda else None))
+        members={entry.id for entry in registry.entries} if registry else None,
+        values={v.id for v in values} if values_file else None,
+        axes={a.id for a in axes} if axes_file else None,
+        events=event_ids))
     roadmap_doc, roadmap = load_roadmap(
         data, issues, axes=axes if axes_file else None,
         member_names={e.id: e.name for e in registry.entries} if registry_doc and registry else None)
     if roadmap is not None and roadmap_doc is not None:
-        check_related(roadmap_doc, roadmap, issues, news_ids=news_ids(content),
-                      event_ids={event.id for event in agenda.events} if agenda else None)
+        check_related(roadmap_doc, roadmap, issues, news_ids=news_ids(content), event_ids=event_ids)
 
     check_content_files(content, issues)
+    check_pages(content, issues, articles_dir=POSTS_DIR)
     issues.raise_if_any()
-    return Site(
+    site = Site(
         root=project,
         territory=territory,
         values=values,
@@ -120,6 +127,24 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         agenda=agenda,
         roadmap=roadmap,
     )
+    # Once the data is valid: the pages it asks for, counted before the build makes any.
+    page_budget_issue(pages_by_source(site, content, project), issues, project)
+    issues.raise_if_any()
+    return site
+
+
+def _event_ids(agenda, data: Path, issues: IssueCollector) -> ReferableIds | None:
+    """The events a reference may name: the agenda's, and those of event and series files that
+    are invalid (a series' meetings are « <file>-<date> »)."""
+    if agenda is None:
+        return None
+    failed = {issue.file for issue in issues.issues}
+    broken_events = {path.stem for path in (data / EVENTS_DIR).glob("*.yml")
+                     if issues.display_path(path) in failed}
+    broken_series = tuple(f"{path.stem}-" for path in (data / SERIES_DIR).glob("*.yml")
+                          if issues.display_path(path) in failed)
+    return ReferableIds((event.id for event in agenda.events),
+                        lambda event_id: event_id in broken_events or event_id.startswith(broken_series))
 
 
 def _check_asset(content: Path, asset: str | None, document: SourceDocument, path: tuple,

@@ -18,7 +18,7 @@ from territoire.imaging.limits import RASTER_MAX_BYTES
 from territoire.models.news import (Author, AuthorsFile, NewsCategoriesFile, NewsCategory,
                                     NewsFrontMatter, NewsItem)
 from territoire.sources import SourceDocument, read_front_matter, read_yaml
-from territoire.validation import check_reference, describe_found, validate
+from territoire.validation import ReferableIds, check_reference, describe_found, validate
 
 POSTS_DIR = "actualites/posts"
 CATEGORIES_FILE = "news_categories.yml"
@@ -41,12 +41,13 @@ class NewsData:
 
 @dataclass
 class KnownIds:
-    """What an article may refer to. ``events`` is None while the site has no agenda."""
+    """What an article may refer to. None: not checked, because the list's own file is invalid
+    (its error is reported) or, for ``events``, because the site has no agenda."""
 
-    members: set[str]
-    values: set[str]
-    axes: set[str]
-    events: set[str] | None = None
+    members: set[str] | None
+    values: set[str] | None
+    axes: set[str] | None
+    events: set[str] | ReferableIds | None = None
 
 
 def news_ids(content: Path) -> set[str]:

@@ -15,8 +15,9 @@ from territoire.errors import IssueCollector
 from territoire.sources import Path_, SourceDocument, dotted_path
 
 _ACTIVE_TAG = re.compile(r"<\s*(script|iframe|object|embed|style|form|meta|link|base)\b", re.IGNORECASE)
-# A slash or a quote separates attributes as well as a space does: "<img/onerror=…>".
-_EVENT_HANDLER = re.compile(r"<[^>]*[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
+# A slash or a quote separates attributes as well as a space does: "<img/onerror=…>". The run
+# stops at the next « < » too: from each « < » to the end, 60 Ko of « <a <a … » took 27 s.
+_EVENT_HANDLER = re.compile(r"<[^<>]*[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
 # Inline links "[x](javascript:…)", reference links "[x]: javascript:…" and HTML attributes.
 _BAD_SCHEME = re.compile(r"(?:\]\(|^\s*\[[^\]]+\]:|\b(?:href|src|action|formaction)\s*=)\s*"
                          r"[<\"']?\s*(javascript|data|vbscript)\s*:", re.IGNORECASE | re.MULTILINE)

@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import types
 import typing
-from typing import Any, Iterable, TypeVar
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -110,12 +110,22 @@ def _report(model: type[BaseModel], document: SourceDocument, issues: IssueColle
             wanted = item["ctx"]["expected"]
         else:
             template = _EXPECTED_BY_TYPE.get(kind)
-            context = dict(item.get("ctx", {}))
+            context = {key: _number(value) for key, value in item.get("ctx", {}).items()}
             if kind in ("literal_error", "enum"):
                 context["expected"] = _french_choices(str(context.get("expected", "")))
             wanted = template.format(**context) if template else item["msg"]
-        message = f"trouvé {describe_found(item.get('input'))}, attendu {wanted}"
+        found = describe_found(item.get("input"))
+        if kind == "too_long" and "actual_length" in item.get("ctx", {}):
+            found = f"une liste de {_number(item['ctx']['actual_length'])} éléments"
+        message = f"trouvé {found}, attendu {wanted}"
     issues.add(document.path, line, column, field, message)
+
+
+def _number(value: Any) -> Any:
+    """20000 as « 20 000 » (narrow no-break space), as French writes large numbers."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return f"{value:_}".replace("_", "\u202f")
+    return value
 
 
 def _french_choices(choices: str) -> str:
@@ -173,7 +183,28 @@ def check_unique(document: SourceDocument, list_key: str, items: Iterable[Any],
             seen[item.id] = index
 
 
-def check_reference(document: SourceDocument, path: Path_, found: str, known: set[str] | None,
+class ReferableIds:
+    """The identifiers a reference may name: those of valid items, and those whose own file is
+    invalid (``pending``). A reference to the latter is not reported as unknown: the file's own
+    error is the one to fix, and « membre inconnu » would tell a firm it had been removed.
+    Iterating gives the valid identifiers only (the choices shown in messages)."""
+
+    def __init__(self, valid: Iterable[str], pending: Callable[[str], bool] = lambda _id: False):
+        self.valid = frozenset(valid)
+        self.pending = pending
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.valid or (isinstance(item, str) and self.pending(item))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.valid)
+
+    def __len__(self) -> int:
+        return len(self.valid)
+
+
+def check_reference(document: SourceDocument, path: Path_, found: str,
+                    known: set[str] | ReferableIds | None,
                     unknown_label: str, source: str, issues: IssueCollector) -> None:
     """Report ``found`` at ``path`` unless it is one of ``known`` identifiers (from ``source``).
 

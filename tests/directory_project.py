@@ -22,6 +22,7 @@ COMMUNE_SLUGS = {"Saint-Jean-de-Védas": "saint-jean-de-vedas", "Lodève": "lode
 SECTORS = {"bois": "Filière bois", "mecanique": "Mécanique", "textile": "Textile"}
 VALUES = {"solidaire": "Solidaire", "inventive": "Inventive"}
 ROLES = {"entreprise": "Entreprise", "association": "Association"}
+SITE_URL = "https://annuaire.val-vert.example/"
 LOGO_MEMBER = "membre-03"
 EMAIL_MEMBER = "membre-04"
 EMAIL = "accueil.atelier@exemple-industrie.fr"
@@ -89,6 +90,9 @@ def write_project(destination: Path, table: list[Row] | None = None) -> Path:
     shutil.copytree(BASE / "content", destination / "content")
     shutil.copytree(BASE / "data", destination / "data")
     data = destination / "data"
+    # Its own public address: the structured data of member pages is built on it.
+    with (data / "territory.yml").open("a", encoding="utf-8") as territory:
+        territory.write(f"publication:\n  url_du_site: {SITE_URL}\n")
     shutil.rmtree(data / "members")
     (data / "members").mkdir()
     (destination / "content/images/membres").mkdir(parents=True)

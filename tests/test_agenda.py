@@ -25,7 +25,7 @@ UTC = dt.timezone.utc
 # Text the safety screen lets through (no script, handler or dangerous link) but that would still
 # break the page if printed raw: a tag, an ampersand, quotes closing an attribute.
 TRICKY_TITLE = 'Fête de l\'industrie ; savoir-faire, métiers & <b>démos</b> "><em>'
-HOST = "industrie-positive.montpellier3m.example"  # the fixture is built with the repo's site_url
+HOST = "agenda.val-vert.example"  # the fixture's own publication.url_du_site
 
 
 def _build(tmp: Path):

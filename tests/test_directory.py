@@ -13,12 +13,11 @@ import pytest
 import yaml
 
 from conftest import REPO, build
-from directory_project import (EMAIL, EMAIL_MEMBER, LOGO_MEMBER, SECTORS, SIZE, VALUES,
+from directory_project import (EMAIL, EMAIL_MEMBER, LOGO_MEMBER, SECTORS, SITE_URL, SIZE, VALUES,
                                expected_filters, french_order, rows, write_project)
 from territoire import load_site
 from territoire.french import long_date
 
-SITE_URL = "https://industrie-positive.montpellier3m.example/"
 
 
 @pytest.fixture(scope="module")
@@ -231,11 +230,12 @@ def test_key_figures_page_shows_source_and_date(directory) -> None:
 
 def test_sample_member_pages_have_json_ld(sample_site) -> None:
     site = load_site(REPO)
+    sample_url = site.territory.publication.site_url
     for member in site.members:
         page = sample_site.html(f"membres/{member.id}/")
         data = json.loads(page.select_one('script[type="application/ld+json"]').string)
         assert (data["@type"], data["name"]) == ("Organization", member.name)
-        assert data["mainEntityOfPage"] == f"{SITE_URL}membres/{member.id}/"
+        assert data["mainEntityOfPage"] == f"{sample_url}membres/{member.id}/"
         assert [o["itemOffered"]["name"] for o in data.get("makesOffer", [])] == \
             [o.title for o in member.profile.offerings]
 

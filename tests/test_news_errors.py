@@ -93,7 +93,7 @@ def test_unknown_category(tmp_path):
 
 def test_two_categories(tmp_path):
     assert _issues(tmp_path, _front(categories="[Économie, Vie du réseau]")) == [
-        f"{POST}:5:13 categories: trouvé une liste, attendu au plus 1 élément(s)"]
+        f"{POST}:5:13 categories: trouvé une liste de 2 éléments, attendu au plus 1 élément(s)"]
 
 
 def test_unknown_author(tmp_path):

@@ -48,8 +48,9 @@ def _meta(soup: BeautifulSoup) -> dict[str, list[str]]:
 
 def _image_file(site: BuildResult, page: Path, url: str) -> Path:
     parts = urlsplit(url)
-    if parts.scheme:
-        # Absolute on a site with a public address: the path after the site's own root.
+    if parts.scheme or parts.path.startswith("/"):
+        # Absolute on a site with a public address, or from the site's root (the 404 page, served
+        # at any address, on a site without one): the path after the site's own root.
         return site.site_dir / parts.path.lstrip("/")
     return (page.parent / parts.path).resolve()
 

@@ -3,6 +3,13 @@
 Models are strict about unknown keys and validate the shape of identifiers, links, e-mail
 addresses, colours and dates. A custom error carries an ``expected`` text; the validation module
 turns it into "trouvé …, attendu …".
+
+Every text has a maximum length, the same rule in every model: a one-line text (a name, a title,
+an address) is a ``Line``, a Markdown text a ``Prose``, a tighter cap a ``bounded(n)``; identifiers,
+addresses and paths carry their own. A text is published in many files (its page, the cards and
+lists that show it, feeds, calendars, open data), so an unbounded one multiplies: the limits are
+far above what a real territory writes (``tests/test_limits.py`` checks that every string of every
+model has one).
 """
 
 from __future__ import annotations
@@ -12,7 +19,8 @@ import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints,
+                      WithJsonSchema)
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -20,6 +28,27 @@ _SLUG = re.compile(SLUG_PATTERN)
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
+
+LINE_MAX = 300
+"""A one-line text: a name, a title, an address, an alternative text (the sample's longest: 196)."""
+PROSE_MAX = 20_000
+"""A Markdown text: a presentation, the page of a value or an axis (the sample's longest: 529)."""
+LIST_MAX = 200
+"""A list of kinds (types, audiences, values, sectors, roles, categories…): pages multiply by it
+(an edition has a filter page per type, audience, commune and day)."""
+SLUG_MAX = 80
+URL_MAX = 2_000
+EMAIL_MAX = 254
+PATH_MAX = 255
+
+
+def bounded(max_length: int) -> Any:
+    """A text of at most ``max_length`` characters (the message says « au plus N caractères »)."""
+    return Annotated[str, StringConstraints(max_length=max_length)]
+
+
+Line = bounded(LINE_MAX)
+Prose = bounded(PROSE_MAX)
 
 
 def expected(text: str) -> PydanticCustomError:
@@ -67,16 +96,30 @@ def _hex_color(value: str) -> str:
     return value.lower()
 
 
+YEAR_MIN, YEAR_MAX = 1800, 2200
+"""Dates outside these years are typing mistakes (« 2926 » for « 2026 »); far from them, date
+arithmetic (a postponed event keeps its duration, a month page links to the next) cannot
+overflow."""
+
+
+def within_years(day: dt.date) -> dt.date:
+    """``day``, or the error of a date outside ``YEAR_MIN``-``YEAR_MAX``."""
+    if not YEAR_MIN <= day.year <= YEAR_MAX:
+        raise expected(f"une date entre {YEAR_MIN} et {YEAR_MAX} (faute de frappe dans l'année ?)")
+    return day
+
+
 def _iso_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         raise expected("une date seule AAAA-MM-JJ, sans heure")
     if isinstance(value, dt.date):
-        return value
+        return within_years(value)
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise expected("une date réelle au format AAAA-MM-JJ, ex. « 2019-10-01 »") from None
+        return within_years(day)
     raise expected("une date au format AAAA-MM-JJ, ex. « 2019-10-01 »")
 
 
@@ -87,16 +130,21 @@ def _relative_asset(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
-WebUrl = Annotated[str, AfterValidator(_url(("https", "http"))),
-                   WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
-LinkUrl = Annotated[str, AfterValidator(_url(("https", "http", "mailto"))),
+# The length is checked first: a pattern never runs on a megabyte of text.
+Slug = Annotated[str, StringConstraints(max_length=SLUG_MAX), AfterValidator(_slug),
+                 WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": SLUG_MAX})]
+WebUrl = Annotated[str, StringConstraints(max_length=URL_MAX), AfterValidator(_url(("https", "http"))),
+                   WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://",
+                                   "maxLength": URL_MAX})]
+LinkUrl = Annotated[str, StringConstraints(max_length=URL_MAX),
+                    AfterValidator(_url(("https", "http", "mailto"))),
                     WithJsonSchema({"type": "string", "format": "uri",
-                                    "pattern": "^(https?://|mailto:)"})]
-Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
-HexColor = Annotated[str, AfterValidator(_hex_color),
-                     WithJsonSchema({"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"})]
+                                    "pattern": "^(https?://|mailto:)", "maxLength": URL_MAX})]
+Email = Annotated[str, StringConstraints(max_length=EMAIL_MAX), AfterValidator(_email),
+                  WithJsonSchema({"type": "string", "format": "email", "maxLength": EMAIL_MAX})]
+HexColor = Annotated[str, StringConstraints(max_length=7), AfterValidator(_hex_color),
+                     WithJsonSchema({"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "maxLength": 7})]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date),
-                    WithJsonSchema({"type": "string", "format": "date"})]
-AssetPath = Annotated[str, AfterValidator(_relative_asset),
-                      WithJsonSchema({"type": "string", "pattern": "^[^/]"})]
+                    WithJsonSchema({"type": "string", "format": "date", "maxLength": 10})]
+AssetPath = Annotated[str, StringConstraints(max_length=PATH_MAX), AfterValidator(_relative_asset),
+                      WithJsonSchema({"type": "string", "pattern": "^[^/]", "maxLength": PATH_MAX})]

@@ -15,7 +15,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 
-from territoire.models.common import IsoDate, Slug, StrictModel, WebUrl, expected
+from territoire.models.common import (LIST_MAX, IsoDate, Line, Prose, bounded, Slug, StrictModel, WebUrl,
+                                      expected, within_years)
 
 _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$")
 _TIME = re.compile(r"^(\d{2}):(\d{2})$")
@@ -23,9 +24,8 @@ _TIME = re.compile(r"^(\d{2}):(\d{2})$")
 
 def _when(value: Any) -> Any:
     """A date (all-day) or a date-time; a written offset is kept to be checked against the zone."""
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date):  # a datetime too
+        within_years(value)
         return value
     if isinstance(value, str):
         text = value.strip()
@@ -33,11 +33,15 @@ def _when(value: Any) -> Any:
         try:
             if match:
                 day, hour, minute, second = match.groups()
-                return dt.datetime.combine(dt.date.fromisoformat(day),
-                                           dt.time(int(hour), int(minute), int(second or 0)))
-            return dt.date.fromisoformat(text)
+                parsed: dt.date = dt.datetime.combine(
+                    dt.date.fromisoformat(day), dt.time(int(hour), int(minute), int(second or 0)))
+            else:
+                parsed = dt.date.fromisoformat(text)
         except ValueError:
             pass
+        else:
+            within_years(parsed)
+            return parsed
     raise expected("une date AAAA-MM-JJ (journée entière) ou une date et une heure "
                    "« AAAA-MM-JJ HH:MM », ex. « 2019-10-01 18:00 »")
 
@@ -55,9 +59,10 @@ def _clock(value: Any) -> Any:
 
 When = Annotated[dt.date | dt.datetime, BeforeValidator(_when),
                  WithJsonSchema({"type": "string",
-                                 "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?"})]
+                                 "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?",
+                                 "maxLength": 25})]
 Clock = Annotated[dt.time, BeforeValidator(_clock),
-                  WithJsonSchema({"type": "string", "pattern": r"^\d{2}:\d{2}$"})]
+                  WithJsonSchema({"type": "string", "pattern": r"^\d{2}:\d{2}$", "maxLength": 5})]
 Status = Literal["prévu", "annulé", "reporté"]
 Weekday = Literal["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
@@ -68,40 +73,40 @@ def _non_empty(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_non_empty)]
+Text = Annotated[Line, AfterValidator(_non_empty)]
 
 
 class EventType(StrictModel):
     id: Slug = Field(alias="id")
-    name: str = Field(alias="nom", min_length=1, description="Nom affiché, ex. « Atelier ».")
+    name: Line = Field(alias="nom", min_length=1, description="Nom affiché, ex. « Atelier ».")
 
 
 class Audience(StrictModel):
     id: Slug = Field(alias="id")
-    name: str = Field(alias="nom", min_length=1, description="Nom affiché, ex. « Scolaires ».")
+    name: Line = Field(alias="nom", min_length=1, description="Nom affiché, ex. « Scolaires ».")
 
 
 class AgendaFile(StrictModel):
-    timezone: str = Field(default="Europe/Paris", alias="fuseau",
+    timezone: Line = Field(default="Europe/Paris", alias="fuseau",
                           description="Fuseau horaire IANA des heures écrites dans les événements.")
-    types: list[EventType] = Field(alias="types", min_length=1)
-    audiences: list[Audience] = Field(alias="publics", min_length=1)
+    types: list[EventType] = Field(alias="types", min_length=1, max_length=LIST_MAX)
+    audiences: list[Audience] = Field(alias="publics", min_length=1, max_length=LIST_MAX)
 
 
 class Place(StrictModel):
-    name: str | None = Field(default=None, alias="nom", description="Nom du lieu, s'il est connu.")
-    address: str | None = Field(default=None, alias="adresse", description="Numéro et rue.")
-    postal_code: str | None = Field(default=None, alias="code_postal", pattern=r"^[0-9A-Z][0-9A-Z -]{1,9}$",
-                                    description="Code postal, ex. « 34000 ».")
+    name: Line | None = Field(default=None, alias="nom", description="Nom du lieu, s'il est connu.")
+    address: Line | None = Field(default=None, alias="adresse", description="Numéro et rue.")
+    postal_code: bounded(12) | None = Field(default=None, alias="code_postal", pattern=r"^[0-9A-Z][0-9A-Z -]{1,9}$",
+                                            description="Code postal, ex. « 34000 ».")
     commune: Text = Field(alias="commune")
-    country: str | None = Field(default=None, alias="pays", pattern=r"^[A-Z]{2}$",
+    country: bounded(2) | None = Field(default=None, alias="pays", pattern=r"^[A-Z]{2}$",
                                 description="Code du pays en deux lettres (ISO 3166-1), ex. « FR ».")
 
 
 class Organizer(StrictModel):
     member: Slug | None = Field(default=None, alias="membre",
                                 description="Identifiant d'un membre de data/members.yml.")
-    name: str | None = Field(default=None, alias="nom", description="Nom libre, si ce n'est pas un membre.")
+    name: Line | None = Field(default=None, alias="nom", description="Nom libre, si ce n'est pas un membre.")
     website: WebUrl | None = Field(default=None, alias="site_web")
 
     @model_validator(mode="after")
@@ -113,19 +118,19 @@ class Organizer(StrictModel):
 
 class Speaker(StrictModel):
     name: Text = Field(alias="nom")
-    role: str | None = Field(default=None, alias="fonction")
+    role: Line | None = Field(default=None, alias="fonction")
 
 
 class ProgrammeItem(StrictModel):
     time: Clock | None = Field(default=None, alias="heure")
     title: Text = Field(alias="titre")
-    description: str | None = Field(default=None, alias="description")
+    description: Prose | None = Field(default=None, alias="description")
 
 
 class EventFields(StrictModel):
     """Fields shared by an event and a series."""
 
-    timezone: str | None = Field(default=None, alias="fuseau",
+    timezone: Line | None = Field(default=None, alias="fuseau",
                                  description="Fuseau horaire IANA, s'il diffère de celui de data/agenda.yml.")
     place: Place | None = Field(default=None, alias="lieu")
     online: WebUrl | None = Field(default=None, alias="en_ligne", description="Adresse de l'événement en ligne.")
@@ -137,9 +142,9 @@ class EventFields(StrictModel):
                               description="true pour une entrée gratuite, false pour une entrée "
                                           "payante ; sans ce champ (ni tarif), le site n'affiche "
                                           "aucun tarif.")
-    price: str | None = Field(default=None, alias="tarif",
-                              description="Tarif d'un événement payant, ex. « 15 € ».")
-    description: str | None = Field(default=None, alias="description", description="Présentation (Markdown).")
+    price: Line | None = Field(default=None, alias="tarif",
+                               description="Tarif d'un événement payant, ex. « 15 € ».")
+    description: Prose | None = Field(default=None, alias="description", description="Présentation (Markdown).")
     speakers: list[Speaker] = Field(default_factory=list, alias="intervenants")
     programme: list[ProgrammeItem] = Field(default_factory=list, alias="programme")
     values: list[Slug] = Field(default_factory=list, alias="valeurs")
@@ -176,9 +181,9 @@ class Occurrence(StrictModel):
     """What one meeting of a series changes: its theme, its status, its text."""
 
     date: IsoDate = Field(alias="date", description="Date prévue par la règle de la série.")
-    title: str | None = Field(default=None, alias="titre")
+    title: Line | None = Field(default=None, alias="titre")
     themes: list[Text] = Field(default_factory=list, alias="themes")
-    description: str | None = Field(default=None, alias="description")
+    description: Prose | None = Field(default=None, alias="description")
     speakers: list[Speaker] = Field(default_factory=list, alias="intervenants")
     status: Status = Field(default="prévu", alias="statut")
     new_start: When | None = Field(default=None, alias="nouvelle_date")
@@ -202,11 +207,11 @@ class Edition(StrictModel):
     name: Text = Field(alias="nom")
     start: IsoDate = Field(alias="debut")
     end: IsoDate = Field(alias="fin")
-    theme: str | None = Field(default=None, alias="theme", description="Thème national de l'édition.")
-    description: str | None = Field(default=None, alias="description")
+    theme: Line | None = Field(default=None, alias="theme", description="Thème national de l'édition.")
+    description: Prose | None = Field(default=None, alias="description")
 
 
 class EditionsFile(StrictModel):
     title: Text = Field(alias="titre", description="Nom de l'opération, ex. « Semaine de l'industrie ».")
-    introduction: str | None = Field(default=None, alias="introduction")
-    editions: list[Edition] = Field(alias="editions")
+    introduction: Prose | None = Field(default=None, alias="introduction")
+    editions: list[Edition] = Field(alias="editions", max_length=LIST_MAX)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, WithJsonSchema, field_validator
+from pydantic import AfterValidator, Field, StringConstraints, WithJsonSchema, field_validator
 
-from territoire.models.common import AssetPath, Email, HexColor, LinkUrl, StrictModel, WebUrl, expected
+from territoire.models.common import (PATH_MAX, AssetPath, Email, HexColor, Line, LinkUrl, Prose, StrictModel,
+                                      WebUrl, bounded, expected)
 
 # WCAG 2.1 AA for normal text: the primary colour carries white text in the header and buttons.
 _MIN_CONTRAST = 4.5
@@ -39,13 +40,13 @@ class Colors(StrictModel):
 
 class Contact(StrictModel):
     email: Email | None = Field(default=None, alias="courriel")
-    phone: str | None = Field(default=None, alias="telephone")
-    address: str | None = Field(default=None, alias="adresse")
+    phone: Line | None = Field(default=None, alias="telephone")
+    address: Line | None = Field(default=None, alias="adresse")
     url: WebUrl | None = Field(default=None, alias="url")
 
 
 class SocialLink(StrictModel):
-    name: str = Field(alias="nom", min_length=1)
+    name: Line = Field(alias="nom", min_length=1)
     url: LinkUrl = Field(alias="url")
 
 
@@ -56,7 +57,7 @@ class Publication(StrictModel):
                                     description="Adresse publique du site, ex. « https://www.exemple.fr/ ».")
     repository: WebUrl | None = Field(default=None, alias="depot",
                                       description="Adresse du dépôt qui contient le projet.")
-    edit_path: str | None = Field(default=None, alias="chemin_modification", min_length=1,
+    edit_path: Line | None = Field(default=None, alias="chemin_modification", min_length=1,
                                   description="Chemin des liens « modifier » dans le dépôt, "
                                               "ex. « edit/main/content/ ».")
 
@@ -71,14 +72,15 @@ def _site_path(value: str) -> str:
     return value
 
 
-SitePath = Annotated[str, AfterValidator(_site_path),
-                     WithJsonSchema({"type": "string", "pattern": _SITE_PATH.pattern})]
+SitePath = Annotated[str, StringConstraints(max_length=PATH_MAX), AfterValidator(_site_path),
+                     WithJsonSchema({"type": "string", "pattern": _SITE_PATH.pattern,
+                                     "maxLength": PATH_MAX})]
 
 
 class CallToAction(StrictModel):
     """A button of the home page's hero."""
 
-    label: str = Field(alias="texte", min_length=1, max_length=40,
+    label: bounded(40) = Field(alias="texte", min_length=1,
                        description="Texte du bouton, ex. « Découvrir les membres ».")
     target: SitePath = Field(alias="lien", description="Page visée, relative à la racine du site, "
                                                         "ex. « membres/ » ou « agenda/ ».")
@@ -89,10 +91,10 @@ class Hero(StrictModel):
 
     image: AssetPath | None = Field(default=None, alias="image",
                                     description="Photo ou illustration, chemin relatif à content/.")
-    image_alt: str | None = Field(default=None, alias="image_alt", max_length=250,
+    image_alt: bounded(250) | None = Field(default=None, alias="image_alt",
                                   description="Texte alternatif de l'image, obligatoire avec une "
                                               "image (vide « \"\" » si elle est décorative).")
-    credit: str | None = Field(default=None, alias="credit", min_length=1, max_length=120,
+    credit: bounded(120) | None = Field(default=None, alias="credit", min_length=1,
                                description="Crédit de l'image, ex. « Illustration : service "
                                            "communication ».")
     calls_to_action: list[CallToAction] = Field(default_factory=list, alias="appels", max_length=2,
@@ -102,35 +104,35 @@ class Hero(StrictModel):
 class Vocabulary(StrictModel):
     """How the territory names its governing body and its members; today's words by default."""
 
-    governing_body: str = Field(default="le conseil", alias="instance", min_length=2, max_length=80,
+    governing_body: bounded(80) = Field(default="le conseil", alias="instance", min_length=2,
                                 description="L'instance qui réunit les membres, avec son article : "
                                             "« le conseil », « le comité de projet local »…")
-    governing_body_full: str | None = Field(default=None, alias="instance_nom_complet", min_length=2,
+    governing_body_full: Line | None = Field(default=None, alias="instance_nom_complet", min_length=2,
                                             max_length=160,
                                             description="Son nom complet, avec son article, ex. « le "
                                                         "Conseil métropolitain de l'industrie positive ».")
-    member: str = Field(default="membre", alias="membre", min_length=2, max_length=40,
+    member: bounded(40) = Field(default="membre", alias="membre", min_length=2,
                         description="Comment on appelle l'un d'eux : « membre », « signataire »…")
-    members: str = Field(default="membres", alias="membres", min_length=2, max_length=40,
+    members: bounded(40) = Field(default="membres", alias="membres", min_length=2,
                          description="Le même mot au pluriel.")
 
 
 class Territory(StrictModel):
     """Who publishes the site; every visible name and colour comes from here."""
 
-    name: str = Field(alias="nom", min_length=1, description="Nom officiel de la collectivité ou du territoire.")
-    signature: str = Field(alias="signature", min_length=1, description="Signature de marque, utilisée comme nom du site.")
-    short_signature: str | None = Field(default=None, alias="signature_courte", min_length=1, max_length=32,
+    name: Line = Field(alias="nom", min_length=1, description="Nom officiel de la collectivité ou du territoire.")
+    signature: Line = Field(alias="signature", min_length=1, description="Signature de marque, utilisée comme nom du site.")
+    short_signature: bounded(32) | None = Field(default=None, alias="signature_courte", min_length=1,
                                         description="Forme courte de la signature pour l'en-tête sur téléphone ; "
                                                     "sans elle, la signature entière passe à la ligne.")
-    baseline: str = Field(alias="baseline", min_length=1, description="Phrase courte sous la signature.")
-    description: str = Field(alias="description", min_length=1, max_length=300,
+    baseline: Line = Field(alias="baseline", min_length=1, description="Phrase courte sous la signature.")
+    description: bounded(300) = Field(alias="description", min_length=1,
                              description="Description du site pour les moteurs de recherche.")
-    ambition: str = Field(alias="ambition", min_length=1, description="L'ambition du territoire (Markdown).")
+    ambition: Prose = Field(alias="ambition", min_length=1, description="L'ambition du territoire (Markdown).")
     colors: Colors = Field(alias="couleurs")
     logo: AssetPath = Field(alias="logo", description="Logo, chemin relatif à content/.")
     favicon: AssetPath = Field(alias="favicon", description="Icône d'onglet, chemin relatif à content/.")
-    publisher: str = Field(alias="editeur", min_length=1, description="Éditeur du site (mentions légales).")
+    publisher: Line = Field(alias="editeur", min_length=1, description="Éditeur du site (mentions légales).")
     contact: Contact = Field(default_factory=Contact, alias="contact")
     social_links: list[SocialLink] = Field(default_factory=list, alias="reseaux_sociaux")
     publication: Publication = Field(default_factory=Publication, alias="publication")

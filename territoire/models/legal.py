@@ -12,14 +12,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from territoire.models.common import Email, IsoDate, StrictModel, WebUrl
+from territoire.models.common import Email, IsoDate, Line, StrictModel, WebUrl
 
 ComplianceStatus = Literal["non conforme", "partiellement conforme", "totalement conforme"]
 
 
 class Host(StrictModel):
-    name: str = Field(alias="nom", min_length=1, description="Raison sociale de l'hébergeur.")
-    address: str = Field(alias="adresse", min_length=1, description="Adresse postale de l'hébergeur.")
+    name: Line = Field(alias="nom", min_length=1, description="Raison sociale de l'hébergeur.")
+    address: Line = Field(alias="adresse", min_length=1, description="Adresse postale de l'hébergeur.")
     url: WebUrl | None = Field(default=None, alias="url")
 
 
@@ -28,15 +28,15 @@ class Accessibility(StrictModel):
 
     status: ComplianceStatus = Field(default="non conforme", alias="etat",
                                      description="État de conformité au RGAA.")
-    rgaa_version: str = Field(default="4.1.2", alias="version_rgaa")
+    rgaa_version: Line = Field(default="4.1.2", alias="version_rgaa")
     declaration_date: IsoDate | None = Field(default=None, alias="date_declaration",
                                              description="Date de la déclaration.")
     audit_date: IsoDate | None = Field(default=None, alias="date_audit",
                                        description="Date de l'audit RGAA complet, s'il y en a eu un.")
-    auditor: str | None = Field(default=None, alias="auditeur")
+    auditor: Line | None = Field(default=None, alias="auditeur")
     compliance_rate: int | None = Field(default=None, alias="taux_conformite", ge=0, le=100,
                                         description="Pourcentage de critères respectés selon l'audit.")
-    known_issues: list[str] = Field(default_factory=list, alias="contenus_non_accessibles",
+    known_issues: list[Line] = Field(default_factory=list, alias="contenus_non_accessibles",
                                     description="Défauts connus, un par ligne (Markdown).")
     email: Email | None = Field(default=None, alias="courriel",
                                 description="Adresse à laquelle signaler un défaut d'accessibilité.")
@@ -44,9 +44,9 @@ class Accessibility(StrictModel):
 
 
 class Legal(StrictModel):
-    publication_director: str | None = Field(default=None, alias="directeur_publication", min_length=1,
+    publication_director: Line | None = Field(default=None, alias="directeur_publication", min_length=1,
                                              description="Directeur ou directrice de la publication.")
-    publisher_address: str | None = Field(default=None, alias="adresse_editeur", min_length=1,
+    publisher_address: Line | None = Field(default=None, alias="adresse_editeur", min_length=1,
                                           description="Adresse postale de l'éditeur.")
     host: Host | None = Field(default=None, alias="hebergeur",
                               description="Hébergeur ; laissé vide tant qu'il n'est pas choisi.")

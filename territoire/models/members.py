@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from territoire.models.common import AssetPath, Email, IsoDate, Slug, StrictModel, WebUrl
+from territoire.models.common import (LIST_MAX, AssetPath, Email, IsoDate, Line, Prose, Slug,
+                                      StrictModel, WebUrl, bounded)
 
 
 _MINOR_WORDS = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "&"}
@@ -35,44 +36,44 @@ def first_sentence(markdown: str, limit: int = TAGLINE_MAX) -> str:
 
 class Role(StrictModel):
     id: Slug = Field(alias="id")
-    name: str = Field(alias="nom", min_length=1)
+    name: Line = Field(alias="nom", min_length=1)
 
 
 class RegistryEntry(StrictModel):
     id: Slug = Field(alias="id", description="Identifiant ; le profil est data/members/<id>.yml.")
-    name: str = Field(alias="nom", min_length=1, description="Nom officiel de la structure.")
+    name: Line = Field(alias="nom", min_length=1, description="Nom officiel de la structure.")
     role: Slug = Field(alias="role", description="Identifiant d'un rôle de la liste « roles ».")
     member_since: IsoDate = Field(alias="depuis", description="Date d'entrée au conseil.")
 
 
 class MembersRegistry(StrictModel):
-    roles: list[Role] = Field(alias="roles", min_length=1)
+    roles: list[Role] = Field(alias="roles", min_length=1, max_length=LIST_MAX)
     entries: list[RegistryEntry] = Field(alias="membres")
 
 
 class MemberContact(StrictModel):
     email: Email | None = Field(default=None, alias="courriel")
-    phone: str | None = Field(default=None, alias="telephone")
+    phone: Line | None = Field(default=None, alias="telephone")
     form_url: WebUrl | None = Field(default=None, alias="formulaire")
 
 
 class Offering(StrictModel):
     """A product or a know-how shown in the "made in" showcase."""
 
-    title: str = Field(alias="titre", min_length=1)
-    description: str = Field(alias="description", min_length=1, description="Texte court (Markdown).")
+    title: Line = Field(alias="titre", min_length=1)
+    description: Prose = Field(alias="description", min_length=1, description="Texte court (Markdown).")
     image: AssetPath | None = Field(default=None, alias="image")
-    image_alt: str | None = Field(default=None, alias="image_alt",
+    image_alt: Line | None = Field(default=None, alias="image_alt",
                                   description="Texte alternatif, obligatoire avec une image.")
 
 
 class MemberProfile(StrictModel):
-    description: str = Field(alias="description", min_length=1, description="Présentation (Markdown).")
-    tagline: str | None = Field(default=None, alias="accroche", min_length=1, max_length=160,
+    description: Prose = Field(alias="description", min_length=1, description="Présentation (Markdown).")
+    tagline: bounded(160) | None = Field(default=None, alias="accroche", min_length=1,
                                 description="Présentation en une ligne, sous le nom (160 caractères au plus).")
     sector: Slug | None = Field(default=None, alias="secteur", description="Identifiant d'un secteur de data/sectors.yml.")
-    commune: str | None = Field(default=None, alias="commune")
-    address: str | None = Field(default=None, alias="adresse")
+    commune: Line | None = Field(default=None, alias="commune")
+    address: Line | None = Field(default=None, alias="adresse")
     website: WebUrl | None = Field(default=None, alias="site_web")
     contact: MemberContact = Field(default_factory=MemberContact, alias="contact")
     logo: AssetPath | None = Field(

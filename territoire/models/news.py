@@ -15,28 +15,29 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from territoire.models.common import AssetPath, IsoDate, Slug, StrictModel, expected
+from territoire.models.common import (LIST_MAX, AssetPath, IsoDate, Line, Slug, StrictModel,
+                                      bounded, expected)
 
 
 class NewsCategory(StrictModel):
-    name: str = Field(alias="nom", min_length=1,
+    name: Line = Field(alias="nom", min_length=1,
                       description="Nom affiché, écrit tel quel dans « categories » des articles.")
-    description: str = Field(alias="description", min_length=1,
+    description: Line = Field(alias="description", min_length=1,
                              description="Une phrase qui présente la catégorie.")
 
 
 class NewsCategoriesFile(StrictModel):
-    categories: list[NewsCategory] = Field(alias="categories", min_length=1)
+    categories: list[NewsCategory] = Field(alias="categories", min_length=1, max_length=LIST_MAX)
 
 
 class Author(StrictModel):
     id: Slug = Field(alias="id", description="Identifiant, écrit dans « auteurs » des articles.")
-    name: str = Field(alias="nom", min_length=1, description="Nom affiché, ex. « Service communication ».")
-    role: str | None = Field(default=None, alias="fonction", description="Fonction ou service.")
+    name: Line = Field(alias="nom", min_length=1, description="Nom affiché, ex. « Service communication ».")
+    role: Line | None = Field(default=None, alias="fonction", description="Fonction ou service.")
 
 
 class AuthorsFile(StrictModel):
-    authors: list[Author] = Field(alias="auteurs", min_length=1)
+    authors: list[Author] = Field(alias="auteurs", min_length=1, max_length=LIST_MAX)
 
 
 def _draft_flag(value: Any) -> Any:
@@ -54,18 +55,18 @@ DraftFlag = Annotated[bool, BeforeValidator(_draft_flag),
 class NewsFrontMatter(StrictModel):
     """The header of an article, between the two ``---`` lines."""
 
-    title: str = Field(alias="title", min_length=1, max_length=120, description="Titre de l'article.")
+    title: bounded(120) = Field(alias="title", min_length=1, description="Titre de l'article.")
     date: IsoDate = Field(alias="date", description="Date de publication AAAA-MM-JJ.")
     updated: IsoDate | None = Field(default=None, alias="mise_a_jour",
                                     description="Date de la dernière mise à jour, s'il y en a une.")
-    summary: str = Field(alias="resume", min_length=1, max_length=300,
+    summary: bounded(300) = Field(alias="resume", min_length=1,
                          description="Résumé d'une ou deux phrases (listes, flux, moteurs de recherche).")
-    categories: list[str] = Field(alias="categories", min_length=1, max_length=1,
+    categories: list[Line] = Field(alias="categories", min_length=1, max_length=1,
                                   description="La catégorie, choisie dans data/news_categories.yml.")
-    tags: list[str] = Field(default_factory=list, alias="tags", description="Mots-clés libres.")
+    tags: list[Line] = Field(default_factory=list, alias="tags", description="Mots-clés libres.")
     image: AssetPath | None = Field(default=None, alias="image",
                                     description="Image de couverture, chemin relatif à content/.")
-    image_alt: str | None = Field(default=None, alias="image_alt",
+    image_alt: Line | None = Field(default=None, alias="image_alt",
                                   description="Texte alternatif de l'image, obligatoire avec une image.")
     authors: list[Slug] = Field(default_factory=list, alias="auteurs",
                                 description="Identifiants d'auteurs de data/authors.yml.")

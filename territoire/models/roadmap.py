@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, WithJsonSchema
 
-from territoire.models.common import IsoDate, Slug, StrictModel, expected
+from territoire.models.common import IsoDate, Line, Prose, Slug, StrictModel, expected
 
 STATUSES = ("à lancer", "en cours", "réalisée", "abandonnée")
 
@@ -22,12 +22,12 @@ def _status(value: str) -> str:
     return value
 
 
-Status = Annotated[str, AfterValidator(_status), WithJsonSchema({"type": "string", "enum": list(STATUSES)})]
+Status = Annotated[str, AfterValidator(_status), WithJsonSchema({"type": "string", "enum": list(STATUSES), "maxLength": 20})]
 
 
 class Indicator(StrictModel):
-    name: str = Field(alias="nom", min_length=1, description="Ce que l'on mesure.")
-    unit: str = Field(alias="unite", min_length=1,
+    name: Line = Field(alias="nom", min_length=1, description="Ce que l'on mesure.")
+    unit: Line = Field(alias="unite", min_length=1,
                       description="Unité de la cible et de la valeur, ex. « entreprises », « % ».")
     target: float = Field(alias="cible", ge=0, description="Valeur visée.")
     current: float | None = Field(default=None, alias="valeur", ge=0,
@@ -47,23 +47,23 @@ class Indicator(StrictModel):
 
 class Action(StrictModel):
     id: Slug = Field(alias="id", description="Identifiant ; l'adresse de la fiche en dépend.")
-    title: str = Field(alias="titre", min_length=1)
+    title: Line = Field(alias="titre", min_length=1)
     axis: Slug = Field(alias="axe", description="Identifiant d'un axe de data/axes.yml.")
     priority: bool = Field(default=False, alias="prioritaire")
     status: Status = Field(alias="statut", description="à lancer, en cours, réalisée ou abandonnée.")
-    lead: str = Field(alias="pilote", min_length=1,
+    lead: Line = Field(alias="pilote", min_length=1,
                       description="Identifiant d'un membre, ou nom d'un partenaire.")
-    partners: list[str] = Field(default_factory=list, alias="partenaires",
+    partners: list[Line] = Field(default_factory=list, alias="partenaires",
                                 description="Identifiants de membres ou noms de partenaires.")
     start: IsoDate = Field(alias="debut", description="Date de lancement (prévue ou réelle).")
     target_date: IsoDate = Field(alias="echeance", description="Date visée pour l'achèvement.")
     budget: int | None = Field(default=None, alias="budget_euros", ge=0,
                                description="Budget en euros, si connu.")
     indicators: list[Indicator] = Field(default_factory=list, alias="indicateurs")
-    description: str = Field(alias="description", min_length=1, description="Texte de la fiche (Markdown).")
-    news: list[str] = Field(default_factory=list, alias="actualites",
+    description: Prose = Field(alias="description", min_length=1, description="Texte de la fiche (Markdown).")
+    news: list[Line] = Field(default_factory=list, alias="actualites",
                             description="Identifiants des actualités liées.")
-    events: list[str] = Field(default_factory=list, alias="evenements",
+    events: list[Line] = Field(default_factory=list, alias="evenements",
                               description="Identifiants des événements liés (agenda).")
     updated: IsoDate = Field(alias="mise_a_jour", description="Date de la dernière mise à jour de la fiche.")
 
@@ -72,6 +72,6 @@ class RoadmapFile(StrictModel):
     illustrative: bool = Field(default=False, alias="exemple",
                                description="true tant que la feuille de route est un exemple et non "
                                            "celle adoptée : le site l'affiche clairement.")
-    notice: str | None = Field(default=None, alias="avertissement",
+    notice: Prose | None = Field(default=None, alias="avertissement",
                                description="Texte affiché en tête de la feuille de route (Markdown).")
     actions: list[Action] = Field(alias="actions")
