@@ -8,6 +8,7 @@ one pass instead of one per build.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,15 +51,31 @@ class IssueCollector:
 
     root: Path
     issues: list[DataIssue] = field(default_factory=list)
+    hushed: dict[str, set[int]] = field(default_factory=dict)
 
     def display_path(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """The path from the territory's folder. A symbolic link is named where it is, never by
+        its target; a file outside the territory by its name alone, never by an absolute path."""
+        path = Path(path)
+        attempts = ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root))),
+                    (path.parent.resolve() / path.name, self.root.resolve()))
+        for absolute, root in attempts:
+            try:
+                return absolute.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return path.name if path.is_absolute() else path.as_posix()
 
     def add(self, path: Path, line: int, column: int, field_name: str, message: str) -> None:
-        self.issues.append(DataIssue(self.display_path(path), line, column, field_name, message))
+        shown = self.display_path(path)
+        if line in self.hushed.get(shown, ()):
+            return
+        self.issues.append(DataIssue(shown, line, column, field_name, message))
+
+    def hush(self, path: Path, line: int) -> None:
+        """No more issues on this line: the reader corrected it in memory after reporting its
+        syntax error, and what it guessed there must not be reported as the author's mistake."""
+        self.hushed.setdefault(self.display_path(path), set()).add(line)
 
     def raise_if_any(self) -> None:
         if self.issues:
