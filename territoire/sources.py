@@ -39,12 +39,15 @@ DATA_MAX_BYTES = 256 * 1024
 """A data file or a front matter: the sample's largest is 9 Ko; 2,000 members fit in 200 Ko."""
 PAGE_MAX_BYTES = 512 * 1024
 """A Markdown page, front matter included: a long article is 30 Ko."""
-MAX_VALUES = 50_000
-"""Keys, values and lists in one file: 2,000 members in data/members.yml are 18,000."""
+MAX_VALUES = 20_000
+"""Keys, values and lists in one file: 1,000 members in data/members.yml are 9,000."""
 MAX_DEPTH = 32
 """Lists and fields nested in one another: the data formats need 6."""
 _REPAIR_ROUNDS = 10
 """Syntax errors reported in one file before giving up on reading its other mistakes."""
+_REPAIR_MAX_BYTES = 64 * 1024
+"""Above this size (four times the longest member profile of a large territory), the first
+syntax error alone is reported: each further one means reading the whole file again."""
 
 _BOM = b"\xef\xbb\xbf"
 _FRONT_MATTER = YAMLHandler(fm_boundary=re.compile(r"^-{3}[ \t]*$", re.MULTILINE))
@@ -94,7 +97,7 @@ def read_yaml(path: Path, issues: IssueCollector, *, line_offset: int = 0,
         except yaml.MarkedYAMLError as error:
             diagnosis = diagnose(text, error)
             issues.add(path, diagnosis.line + line_offset, diagnosis.column, "", diagnosis.message)
-            if diagnosis.repaired is None:
+            if diagnosis.repaired is None or len(text) > _REPAIR_MAX_BYTES:
                 return None
             issues.hush(path, diagnosis.line + line_offset)
             text = diagnosis.repaired

@@ -62,6 +62,27 @@ def _unclosed_quote(lines, problem, context, at, around):
                      _replace(lines, row, fixed))
 
 
+def _quote_left_open(lines, problem, context, at, around):
+    """A quote left open on an earlier line: YAML reads on to the next quote of the file and only
+    then trips, lines further down."""
+    for row in range(min(at[0], len(lines) - 1) + 1):
+        parsed = _KEY_LINE.match(lines[row]) or re.match(r"^(?P<prefix>\s*-\s+)(?P<value>.*)$", lines[row])
+        value = parsed.group("value").strip() if parsed else ""
+        if value[:1] in ("'", '"') and not _closed(value):
+            if row == at[0]:
+                return None
+            column = lines[row].index(value[0])
+            return _unclosed_quote(lines, problem, "quoted scalar", at, (row, column))
+    return None
+
+
+def _closed(value: str) -> bool:
+    quote, rest = value[0], value[1:]
+    if quote == "'":
+        return "'" in rest.replace("''", "")
+    return re.search(r'(?<!\\)"', rest) is not None
+
+
 def _colon_in_value_or_indentation(lines, problem, context, at, around):
     if not problem.startswith("mapping values are not allowed"):
         return None
@@ -152,6 +173,11 @@ def _block_structure(lines, problem, context, at, around):
     if column > _indent(line):
         return _text_after_quote(lines, row, column)
     glued = _DASH_WITHOUT_SPACE.match(line)
+    if not glued and _DASH_WITHOUT_SPACE.match(lines[around[0]]):
+        # "-titre: x" is read as a field named "-titre"; the next line then does not fit.
+        row = around[0]
+        line, column = lines[row], _indent(lines[row])
+        glued = _DASH_WITHOUT_SPACE.match(line)
     if glued:
         fixed = f"{glued.group('indent')}- {glued.group('rest')}"
         return Diagnosis(row + 1, column + 2,
@@ -254,7 +280,7 @@ def _unclosed_bracket(lines, problem, context, at, around):
     return None
 
 
-_RULES = (_unclosed_quote, _unclosed_bracket, _colon_in_value_or_indentation, _line_without_colon,
+_RULES = (_unclosed_quote, _quote_left_open, _unclosed_bracket, _colon_in_value_or_indentation, _line_without_colon,
           _block_structure, _reserved_character)
 
 
