@@ -32,7 +32,7 @@ from territoire.safety import check_text
 from territoire.yaml_syntax import diagnose
 
 __all__ = ["Path_", "SourceDocument", "dotted_path", "read_yaml", "read_front_matter",
-           "check_pages", "check_links", "DATA_MAX_BYTES", "PAGE_MAX_BYTES", "MAX_VALUES",
+           "check_pages", "check_links", "split_front_matter", "DATA_MAX_BYTES", "PAGE_MAX_BYTES", "MAX_VALUES",
            "MAX_DEPTH"]
 
 DATA_MAX_BYTES = 256 * 1024
@@ -50,7 +50,7 @@ _REPAIR_MAX_BYTES = 64 * 1024
 syntax error alone is reported: each further one means reading the whole file again."""
 
 _BOM = b"\xef\xbb\xbf"
-_FRONT_MATTER = YAMLHandler(fm_boundary=re.compile(r"^-{3}[ \t]*$", re.MULTILINE))
+_FRONT_MATTER = YAMLHandler(fm_boundary=re.compile(r"^-{3}[ \t]*\r?$", re.MULTILINE))
 """MkDocs takes a front matter only between two lines of exactly three dashes: the same rule, so
 that what is validated here is what MkDocs reads."""
 # What YAML refuses in a file (it allows tab, line feed, carriage return and printable text).
@@ -218,7 +218,19 @@ def read_front_matter(path: Path, issues: IssueCollector, *,
         issues.add(path, 2, 1, "", "en-tête : trouvé autre chose qu'un ensemble de champs, "
                    "attendu des lignes « champ: valeur »")
         return None
-    return document, body.removeprefix("\n")
+    return document, body.removeprefix("\r").removeprefix("\n")
+
+
+def split_front_matter(text: str) -> tuple[str, int]:
+    """The Markdown after the front matter, and the line number where it starts (1 without one):
+    the same split as the reader's, for the link checker."""
+    if _FRONT_MATTER.detect(text):
+        try:
+            header, body = _FRONT_MATTER.split(text)
+        except ValueError:
+            return text, 1
+        return body.removeprefix("\r").removeprefix("\n"), header.count("\n") + 2
+    return text, 1
 
 
 def check_pages(content: Path, issues: IssueCollector, *, skip: str = "") -> None:
