@@ -39,6 +39,8 @@ DATA_MAX_BYTES = 256 * 1024
 """A data file or a front matter: the sample's largest is 9 Ko; 2,000 members fit in 200 Ko."""
 PAGE_MAX_BYTES = 512 * 1024
 """A Markdown page, front matter included: a long article is 30 Ko."""
+PAGE_SUFFIXES = {".md", ".markdown", ".mdown", ".mkdn", ".mkd"}
+"""What MkDocs renders as a page."""
 MAX_VALUES = 20_000
 """Keys, values and lists in one file: 1,000 members in data/members.yml are 9,000."""
 MAX_DEPTH = 32
@@ -238,7 +240,9 @@ def check_pages(content: Path, issues: IssueCollector, *, skip: str = "") -> Non
     bounded in size, its front matter read and screened like a data file before MkDocs reads it."""
     if not content.is_dir():
         return
-    for path in sorted(content.rglob("*.md")):
+    for path in sorted(content.rglob("*")):
+        if path.suffix.lower() not in PAGE_SUFFIXES or path.is_dir():
+            continue
         relative = path.relative_to(content).as_posix()
         if (skip and relative.startswith(skip)) or any(part.startswith(".") for part in relative.split("/")):
             continue
