@@ -92,7 +92,8 @@ class IssueCollector:
 
     def hush(self, path: Path, line: int) -> None:
         """No more issues on this line: the reader corrected it in memory after reporting its
-        syntax error, and what it guessed there must not be reported as the author's mistake."""
+        syntax error, and what it guessed there must not be reported as the author's mistake
+        (a missing colon put after the first word, a tab replaced by spaces)."""
         self.hushed.setdefault(self.display_path(path), set()).add(line)
 
     def raise_if_any(self) -> None:

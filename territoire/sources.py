@@ -101,7 +101,8 @@ def read_yaml(path: Path, issues: IssueCollector, *, line_offset: int = 0,
             issues.add(path, diagnosis.line + line_offset, diagnosis.column, "", diagnosis.message)
             if diagnosis.repaired is None or len(text) > _REPAIR_MAX_BYTES:
                 return None
-            issues.hush(path, diagnosis.line + line_offset)
+            if diagnosis.guessed:
+                issues.hush(path, diagnosis.line + line_offset)
             text = diagnosis.repaired
         except (yaml.YAMLError, RecursionError):
             issues.add(path, 1 + line_offset, 1, "", "syntaxe YAML invalide : trouvé un texte que "

@@ -23,6 +23,8 @@ class Diagnosis:
     column: int
     message: str
     repaired: str | None = None  # the text with the mistake corrected, when the fix is clear
+    guessed: bool = False  # the correction may not be what the author meant: say nothing more of
+    # that line (a missing colon put after the first word, a bracket closed at the end)
 
 
 # "  - titre: valeur" -> ("  - ", "titre", "valeur"); a key is a plain word or a quoted text.
@@ -149,12 +151,12 @@ def _line_without_colon(lines, problem, context, at, around):
                          f"indentation : trouvé la suite du texte de « {above.group('key')} » "
                          f"(ligne {previous + 1}) sans retrait, attendu la ligne décalée de "
                          f"{_spaces(width)} (ou tout le texte sur la ligne {previous + 1})",
-                         _replace(lines, row, fixed))
+                         _replace(lines, row, fixed), guessed=True)
     fixed = " " * _indent(line) + _with_colon(content)
     return Diagnosis(row + 1, _indent(line) + 1,
                      f"deux-points manquant : trouvé « {content} », attendu un champ "
                      f"« champ: valeur », par exemple « {fixed.strip()} »",
-                     _replace(lines, row, fixed))
+                     _replace(lines, row, fixed), guessed=True)
 
 
 def _looks_like_field(content: str) -> bool:
@@ -276,7 +278,7 @@ def _unclosed_bracket(lines, problem, context, at, around):
             fixed = line.rstrip() + closing
             return Diagnosis(row + 1, around[1] + 1,
                              f"{name} : trouvé « {line.strip()} », attendu « {fixed.strip()} »",
-                             _replace(lines, row, fixed))
+                             _replace(lines, row, fixed), guessed=True)
     return None
 
 
