@@ -32,8 +32,8 @@ from territoire.safety import check_text
 from territoire.yaml_syntax import diagnose
 
 __all__ = ["Path_", "SourceDocument", "dotted_path", "read_yaml", "read_front_matter",
-           "check_pages", "check_links", "split_front_matter", "DATA_MAX_BYTES", "PAGE_MAX_BYTES", "MAX_VALUES",
-           "MAX_DEPTH"]
+           "check_pages", "check_links", "split_front_matter", "DATA_MAX_BYTES", "PAGE_MAX_BYTES",
+           "MAX_VALUES", "MAX_DEPTH"]
 
 DATA_MAX_BYTES = 256 * 1024
 """A data file or a front matter: the sample's largest is 9 Ko; 2,000 members fit in 200 Ko."""
@@ -84,9 +84,10 @@ def read_yaml(path: Path, issues: IssueCollector, *, line_offset: int = 0,
     control = _CONTROL.search(text)
     if control:
         before = text[: control.start()]
-        issues.add(path, before.count("\n") + 1 + line_offset, control.start() - (before.rfind("\n") + 1) + 1,
-                   "", f"caractère interdit : trouvé le caractère de contrôle U+{ord(control.group()):04X}, "
-                   "attendu du texte sans caractère invisible (copié-collé ?)")
+        line, column = before.count("\n") + 1, control.start() - (before.rfind("\n") + 1) + 1
+        issues.add(path, line + line_offset, column, "", "caractère interdit : trouvé le caractère "
+                   f"de contrôle U+{ord(control.group()):04X}, attendu du texte sans caractère "
+                   "invisible (copié-collé ?)")
         return None
     text = _replace_tabs(path, text, issues, line_offset)
     node = None
@@ -245,7 +246,8 @@ def check_pages(content: Path, issues: IssueCollector, *, skip: str = "") -> Non
         if path.suffix.lower() not in PAGE_SUFFIXES or path.is_dir():
             continue
         relative = path.relative_to(content).as_posix()
-        if (skip and relative.startswith(skip)) or any(part.startswith(".") for part in relative.split("/")):
+        hidden = any(part.startswith(".") for part in relative.split("/"))
+        if hidden or (skip and relative.startswith(skip)):
             continue
         read_front_matter(path, issues, required=False)
 

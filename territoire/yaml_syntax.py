@@ -28,8 +28,10 @@ class Diagnosis:
 
 
 # "  - titre: valeur" -> ("  - ", "titre", "valeur"); a key is a plain word or a quoted text.
-_KEY_LINE = re.compile(r"^(?P<prefix>\s*(?:-\s+)*)(?P<key>[^\s:#'\"\[\]{}|>&*!%@`,-][^:#]*?|\"[^\"]*\"|'[^']*')"
+_KEY_LINE = re.compile(r"^(?P<prefix>\s*(?:-\s+)*)"
+                       r"(?P<key>[^\s:#'\"\[\]{}|>&*!%@`,-][^:#]*?|\"[^\"]*\"|'[^']*')"
                        r":(?P<space>[ ]|$)(?P<value>.*)$")
+_LIST_ITEM = re.compile(r"^(?P<prefix>\s*-\s+)(?P<value>.*)$")
 _DASH_WITHOUT_SPACE = re.compile(r"^(?P<indent>\s*)-(?P<rest>[^\s-].*)$")
 
 
@@ -68,7 +70,7 @@ def _quote_left_open(lines, problem, context, at, around):
     """A quote left open on an earlier line: YAML reads on to the next quote of the file and only
     then trips, lines further down."""
     for row in range(min(at[0], len(lines) - 1) + 1):
-        parsed = _KEY_LINE.match(lines[row]) or re.match(r"^(?P<prefix>\s*-\s+)(?P<value>.*)$", lines[row])
+        parsed = _KEY_LINE.match(lines[row]) or _LIST_ITEM.match(lines[row])
         value = parsed.group("value").strip() if parsed else ""
         if value[:1] in ("'", '"') and not _closed(value):
             if row == at[0]:
@@ -199,20 +201,14 @@ def _block_structure(lines, problem, context, at, around):
 
 
 def _text_after_quote(lines, row, column):
+    """« image_alt: "Illustration" du four »: the value closes its quote, then goes on."""
     line = lines[row]
     parsed = _KEY_LINE.match(line)
-    if not parsed:
-        return None
-    value = parsed.group("value").strip()
-    if not value or value[0] not in "\"'" or line[column - 1:column].strip() == "":
-        quoted = re.match(r"^([\"'])(.*?)\1\s+(\S.*)$", value)
-    else:
-        quoted = re.match(r"^([\"'])(.*?)\1(\S.*)$", value) or re.match(r"^([\"'])(.*?)\1\s+(\S.*)$", value)
+    quoted = re.match(r"^([\"'])(.*?)\1(\s*)(\S.*)$", parsed.group("value").strip()) if parsed else None
     if not quoted:
         return None
-    quote, inside, rest = quoted.groups()
-    joined = f"{inside} {rest}" if line[column - 1:column].strip() == "" else f"{inside}{rest}"
-    fixed = f"{parsed.group('prefix')}{parsed.group('key')}: {_quoted(joined)}"
+    quote, inside, gap, rest = quoted.groups()
+    fixed = f"{parsed.group('prefix')}{parsed.group('key')}: {_quoted(inside + gap + rest)}"
     return Diagnosis(row + 1, column + 1,
                      f"texte après le guillemet fermant : trouvé « {rest} » après "
                      f"« {quote}{inside}{quote} », attendu toute la valeur entre les guillemets : "
@@ -246,8 +242,8 @@ def _reserved_character(lines, problem, context, at, around):
     line = lines[row]
     character = line[column] if column < len(line) else "?"
     if character == "\t":
-        return Diagnosis(row + 1, column + 1, "tabulation : trouvé une tabulation, attendu des espaces",
-                         _replace(lines, row, line.replace("\t", " ")))
+        return Diagnosis(row + 1, column + 1, "tabulation : trouvé une tabulation, attendu des "
+                         "espaces", _replace(lines, row, line.replace("\t", " ")))
     prefix, key, value = _split_value(line, column)
     if key is None or not value:
         return None
@@ -282,8 +278,8 @@ def _unclosed_bracket(lines, problem, context, at, around):
     return None
 
 
-_RULES = (_unclosed_quote, _quote_left_open, _unclosed_bracket, _colon_in_value_or_indentation, _line_without_colon,
-          _block_structure, _reserved_character)
+_RULES = (_unclosed_quote, _quote_left_open, _unclosed_bracket, _colon_in_value_or_indentation,
+          _line_without_colon, _block_structure, _reserved_character)
 
 
 # -- helpers ---------------------------------------------------------------------------------------
@@ -336,8 +332,7 @@ def _split_value(line: str, column: int) -> tuple[str, str | None, str]:
     """The prefix, key and value of the line whose value holds ``column``; key "" for a list item."""
     parsed = _KEY_LINE.match(line)
     if parsed and parsed.start("value") <= column:
-        space = parsed.group("prefix") + " " * 0
-        return space, parsed.group("key"), parsed.group("value").strip()
+        return parsed.group("prefix"), parsed.group("key"), parsed.group("value").strip()
     item = re.match(r"^(\s*-\s+)(.*)$", line)
     if item:
         return item.group(1), "", item.group(2).strip()
