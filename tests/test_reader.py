@@ -274,3 +274,19 @@ def test_each_diagnosis_gives_a_text_that_reads(text):
     assert diagnosis.repaired is not None, diagnosis
     yaml.compose(diagnosis.repaired, Loader=yaml.SafeLoader)
     assert "expected" not in diagnosis.message and "found" not in diagnosis.message
+
+
+def test_at_most_100_issues_are_printed_per_file(tmp_path):
+    project = copy_project(BASE, tmp_path / "project")
+    (project / PROFILE).write_text("description: Atelier.\nsecteur: mecanique\nvaleurs: ["
+                                   + ", ".join(f"v{index}" for index in range(150)) + "]\n",
+                                   encoding="utf-8")
+    issues = _issues(project)
+    assert len(issues) == 101
+    assert issues[-1] == (f"{PROFILE} : et 50 autres erreurs dans ce fichier, non affichées : "
+                          "corrigez d'abord les 100 premières")
+    annotations = subprocess.run([str(TERRITOIRE), "check", "--format", "github"], cwd=project,
+                                 capture_output=True, text=True).stdout.splitlines()
+    # The count is about the file, not a line of it.
+    assert (f"::error file={PROFILE},title=Erreur::et 50 autres erreurs dans ce fichier, non "
+            "affichées : corrigez d'abord les 100 premières") in annotations, annotations[-3:]
