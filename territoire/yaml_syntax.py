@@ -168,6 +168,37 @@ def _looks_like_field(content: str) -> bool:
     return len(words) <= 2 and re.fullmatch(r"[a-z][a-z0-9_]*", words[0]) is not None
 
 
+def _hash_in_text(lines, problem, context, at, around):
+    """« description: leader #1 de la région » continued on the next line: YAML takes what follows
+    « # » for a comment, and the next line then does not fit."""
+    previous = _previous(lines, at[0])
+    parsed = _KEY_LINE.match(lines[previous]) if previous is not None else None
+    if not parsed or not _plain_text(parsed.group("value")) or " #" not in parsed.group("value"):
+        return None
+    value = parsed.group("value").strip()
+    last = previous  # the text goes on over the lines indented deeper than its field
+    while last + 1 < len(lines) and lines[last + 1].strip() and (
+            _indent(lines[last + 1]) > _indent(lines[previous])):
+        if _KEY_LINE.match(lines[last + 1]):
+            return None  # a field indented too deep, not the rest of the text
+        last += 1
+    whole = "\n".join([value, *lines[previous + 1:last + 1]])
+    quote = '"' if '"' not in whole else "'"
+    if quote == "'":
+        whole = whole.replace("'", "''")
+    if last > previous:
+        expected = (f"tout le texte entre guillemets, un « {quote} » avant « {value.split()[0]} » "
+                    f"(ligne {previous + 1}) et un après « {lines[last].split()[-1]} » (ligne "
+                    f"{last + 1})")
+    else:
+        expected = f"le texte entre guillemets : « {parsed.group('key')}: {quote}{whole}{quote} »"
+    repaired = [*lines[:previous], f"{parsed.group('prefix')}{parsed.group('key')}: {quote}"
+                + whole + quote, *lines[last + 1:]]
+    return Diagnosis(previous + 1, lines[previous].index(" #") + 2,
+                     f"« # » dans un texte : trouvé « {value} », où YAML prend la fin de la ligne "
+                     f"pour un commentaire, attendu {expected}", "\n".join(repaired))
+
+
 def _block_structure(lines, problem, context, at, around):
     if not (problem.startswith("expected <block end>") or "expected '-' indicator" in problem
             or problem.startswith("did not find expected key")):
@@ -279,7 +310,7 @@ def _unclosed_bracket(lines, problem, context, at, around):
 
 
 _RULES = (_unclosed_quote, _quote_left_open, _unclosed_bracket, _colon_in_value_or_indentation,
-          _line_without_colon, _block_structure, _reserved_character)
+          _line_without_colon, _hash_in_text, _block_structure, _reserved_character)
 
 
 # -- helpers ---------------------------------------------------------------------------------------

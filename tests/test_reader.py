@@ -266,6 +266,7 @@ def test_every_file_is_checked_when_one_has_a_syntax_error(tmp_path):
     "titre: @bulane\n",                       # a reserved character
     "a: [1, 2\nb: 3\n",                       # an unclosed bracket
     "a: \"x\" y\n",                           # text after the closing quote
+    "a: leader #1 de la\n  région\nb: 2\n",   # a "#" in a text that goes on
 ])
 def test_each_diagnosis_gives_a_text_that_reads(text):
     with pytest.raises(yaml.MarkedYAMLError) as caught:
