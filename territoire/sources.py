@@ -60,6 +60,7 @@ _CONTROL = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml when present: 5x faster on thousands of files, and its errors carry the same marks."""
 _STANDARD_TAG = "tag:yaml.org,2002:"
+_HASHTAG = re.compile(r"^(\s+)#[^\s#]")
 
 
 def read_yaml(path: Path, issues: IssueCollector, *, line_offset: int = 0,
@@ -115,7 +116,7 @@ def read_yaml(path: Path, issues: IssueCollector, *, line_offset: int = 0,
     if node is None:
         document.data = {}
         return document
-    builder = _Builder(document, issues, line_offset)
+    builder = _Builder(document, issues, line_offset, text.split("\n"))
     document.data = builder.build(node, ())
     if builder.failed:
         return None
@@ -341,10 +342,12 @@ def _only_comments(text: str) -> bool:
 class _Builder:
     """Turns a composed YAML node tree into Python data, noting positions and duplicate keys."""
 
-    def __init__(self, document: SourceDocument, issues: IssueCollector, line_offset: int):
+    def __init__(self, document: SourceDocument, issues: IssueCollector, line_offset: int,
+                 lines: list[str]):
         self.document = document
         self.issues = issues
         self.line_offset = line_offset
+        self.lines = lines
         self.constructor = yaml.SafeLoader("")
         self.failed = False
 
@@ -379,9 +382,28 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        if not node.style and node.value:  # a plain text ("" from libyaml, None from PyYAML)
+            self._check_hashtag(node, path)
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError):
             # An impossible date such as 2019-02-30 matches YAML's timestamp pattern but cannot be
             # built: keep the text so that the model reports it with its field and line.
             return node.value
+
+    def _check_hashtag(self, node: yaml.ScalarNode, path: Path_) -> None:
+        """« accroche: Leader #1 de la région » reads as « Leader » and a comment: YAML drops the
+        rest without a word. A comment starts with « # » and a space; « #1 » or « #industrie »
+        right after a text is the author's text."""
+        end = node.end_mark
+        rest = self.lines[end.line][end.column:] if end.line < len(self.lines) else ""
+        tag = _HASHTAG.match(rest)
+        if not tag:
+            return
+        line, column = end.line + 1 + self.line_offset, end.column + len(tag.group(1)) + 1
+        text = f"{node.value}{rest}".strip()
+        quoted = f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
+        self.issues.add(self.document.path, line, column, dotted_path(path),
+                        f"« # » dans un texte : trouvé « {rest.strip()} » après « {node.value} », "
+                        "que YAML prend pour un commentaire et retire, attendu le texte entre "
+                        f"guillemets : « {quoted} »")
