@@ -90,6 +90,11 @@ class IssueCollector:
         if count <= MAX_ISSUES_PER_FILE:
             self.issues.append(DataIssue(shown, line, column, field_name, message))
 
+    @property
+    def count(self) -> int:
+        """Every issue found so far, those left out of the report included."""
+        return sum(self._counts.values())
+
     def hush(self, path: Path, line: int) -> None:
         """No more issues on this line: the reader corrected it in memory after reporting its
         syntax error, and what it guessed there must not be reported as the author's mistake

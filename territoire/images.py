@@ -108,9 +108,9 @@ def check_image(content: Path, asset: str | None, document: SourceDocument, path
 
 def svg_refused(file: Path, issues: IssueCollector) -> bool:
     """Screen an SVG that data uses; True when the SVG's own lines were reported."""
-    before = len(issues.issues)
+    before = issues.count
     check_svg(file, issues)
-    return len(issues.issues) > before
+    return issues.count > before
 
 
 def refused_svg_message(asset: str) -> str:
