@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 from territoire import DataError, DataIssue, load_site
+from territoire.errors import AFTER_ALL_LINES
 from territoire.french import long_date
 from territoire.links import ContentRules, content_files, generated_pages
 from territoire.project import (ProjectError, check_project, engine_config, find_project,
@@ -272,7 +273,8 @@ def _check_github(project: Path, issues: list[DataIssue]) -> int:
     for issue in issues:
         shown = relocate(issue)
         text = f"{shown.field}: {shown.message}" if shown.field else shown.message
-        print(f"::error file={_property(shown.file)},line={shown.line},col={shown.column},"
+        where = "" if shown.line == AFTER_ALL_LINES else f"line={shown.line},col={shown.column},"
+        print(f"::error file={_property(shown.file)},{where}"
               f"title={_property(shown.field or 'Erreur')}::{_data(text)}")
     print(CHECK_CLOSING)
     return EXIT_ERROR

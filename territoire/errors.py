@@ -8,9 +8,16 @@ one pass instead of one per build.
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+MAX_ISSUES_PER_FILE = 100
+"""Issues printed for one file; the rest are counted on one line."""
+AFTER_ALL_LINES = 999_999_999
+"""The line of that count, so that it sorts after the file's issues; it is not printed."""
 
 
 @dataclass(frozen=True, order=True)
@@ -22,6 +29,8 @@ class DataIssue:
     message: str
 
     def __str__(self) -> str:
+        if self.line == AFTER_ALL_LINES:
+            return f"{self.file} : {self.message}"
         where = f"{self.file}:{self.line}:{self.column}"
         text = f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
         return one_line(text)
@@ -65,23 +74,56 @@ class IssueCollector:
 
     root: Path
     issues: list[DataIssue] = field(default_factory=list)
-    _shown: dict[Path, str] = field(default_factory=dict, repr=False)
+    hushed: dict[str, set[int]] = field(default_factory=dict)
+    _shown: dict[str, str] = field(default_factory=dict, repr=False)
+    _counts: dict[str, int] = field(default_factory=dict, repr=False)
 
     def display_path(self, path: Path) -> str:
-        # Cached: a series names its file once per meeting, and resolving a path costs a system
-        # call per folder of it (a 10-year weekly series: 522 meetings).
-        shown = self._shown.get(path)
+        """The path from the territory's folder. A symbolic link is named where it is, never by
+        its target; a file outside the territory by its name alone, never by an absolute path."""
+        key = str(path)
+        shown = self._shown.get(key)
         if shown is None:
-            try:
-                shown = path.resolve().relative_to(self.root.resolve()).as_posix()
-            except ValueError:
-                shown = path.as_posix()
-            self._shown[path] = shown
+            shown = self._shown[key] = self._relative(Path(path))
         return shown
 
+    def _relative(self, path: Path) -> str:
+        try:
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
+        except ValueError:
+            pass
+        try:
+            return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.name if path.is_absolute() else path.as_posix()
+
     def add(self, path: Path, line: int, column: int, field_name: str, message: str) -> None:
-        self.issues.append(DataIssue(self.display_path(path), line, column, field_name, message))
+        shown = self.display_path(path)
+        if line in self.hushed.get(shown, ()):
+            return
+        count = self._counts[shown] = self._counts.get(shown, 0) + 1
+        if count <= MAX_ISSUES_PER_FILE:
+            self.issues.append(DataIssue(shown, line, column, field_name, message))
+
+    @property
+    def count(self) -> int:
+        """Every issue found so far, those left out of the report included."""
+        return sum(self._counts.values())
+
+    def hush(self, path: Path, line: int) -> None:
+        """No more issues on this line: the reader corrected it in memory after reporting its
+        syntax error, and what it guessed there must not be reported as the author's mistake
+        (a missing colon put after the first word, a tab replaced by spaces)."""
+        self.hushed.setdefault(self.display_path(path), set()).add(line)
 
     def raise_if_any(self) -> None:
         if self.issues:
-            raise DataError(self.issues)
+            raise DataError(self.issues + self._left_out())
+
+    def _left_out(self) -> list[DataIssue]:
+        """One line per file whose issues were too many to print: the first ones are enough to
+        start, and a few lines of data must not print a million."""
+        return [DataIssue(shown, AFTER_ALL_LINES, 1, "", f"et {count - MAX_ISSUES_PER_FILE} autres "
+                          f"erreurs dans ce fichier, non affichées : corrigez d'abord les "
+                          f"{MAX_ISSUES_PER_FILE} premières")
+                for shown, count in sorted(self._counts.items()) if count > MAX_ISSUES_PER_FILE]

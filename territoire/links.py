@@ -30,6 +30,7 @@ from pathspec.gitignore import GitIgnoreSpec
 from territoire.directory import filter_options, showcase
 from territoire.errors import DataIssue
 from territoire.site import Site
+from territoire.sources import split_front_matter  # one front matter rule, the reader's
 
 AGENDA_DIR = "agenda"
 EDITIONS_DIR = "semaine-de-l-industrie"
@@ -578,12 +579,3 @@ def _display(path: Path, root: Path) -> str:
     except ValueError:
         return path.as_posix()
 
-
-def split_front_matter(text: str) -> tuple[str, int]:
-    """The Markdown after the front matter, and the line number where it starts."""
-    lines = text.splitlines(keepends=True)
-    if lines and lines[0].rstrip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].rstrip() == "---":
-                return "".join(lines[index + 1:]), index + 2
-    return text, 1

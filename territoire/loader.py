@@ -26,7 +26,7 @@ from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
 from territoire.news import POSTS_DIR, KnownIds, load_news, news_ids
 from territoire.roadmap_loader import check_related, load_roadmap
 from territoire.site import Site
-from territoire.sources import SourceDocument, read_yaml
+from territoire.sources import SourceDocument, check_links, check_pages, read_yaml
 from territoire.validation import ReferableIds, check_reference, check_unique, validate
 
 DATA_DIR = "data"
@@ -48,6 +48,10 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
     issues = IssueCollector(project)
     if too_many_files((data, content), issues):
         issues.raise_if_any()
+    # The territory's folders are the boundary: no symbolic link is followed, and every page is
+    # bounded and its front matter screened before MkDocs reads it.
+    check_links([data, content], issues)
+    check_pages(content, issues, skip=POSTS_DIR + "/")
 
     def load(name: str, model: Any) -> tuple[SourceDocument | None, Any]:
         document = read_yaml(data / name, issues)

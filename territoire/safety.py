@@ -3,6 +3,8 @@
 Text written in data files is rendered through the sanitising ``markdown`` filter, which would
 neutralise a ``<script>``; such text is still refused at build time, because it is either an
 attack or a mistake the author should see. Images are checked by ``territoire.images``.
+The reader (``sources.py``) calls this screen on every file it reads; the screen knows only the
+document it is given (``document.py``), never the reader.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from typing import Any
 
 from territoire.errors import IssueCollector
-from territoire.sources import Path_, SourceDocument, dotted_path
+from territoire.document import Path_, SourceDocument, dotted_path
 
 _ACTIVE_TAG = re.compile(r"<\s*(script|iframe|object|embed|style|form|meta|link|base)\b", re.IGNORECASE)
 # A slash or a quote separates attributes as well as a space does: "<img/onerror=…>". The run

@@ -154,8 +154,8 @@ def test_missing_logo_file(project: Path) -> None:
 
 
 @pytest.mark.parametrize(("content", "expected"), [
-    (b"description: [\n", "data/members/atelier-mecanique.yml:2:1 syntaxe YAML invalide : trouvé "
-                          "une fin de fichier inattendue (crochet ou guillemet non fermé ?), attendu un document YAML bien formé"),
+    (b"description: [\n", "data/members/atelier-mecanique.yml:1:14 crochet « [ » non fermé : trouvé "
+                          "« description: [ », attendu « description: [] »"),
     (b"description: x\n\tsecteur: bois\n", "data/members/atelier-mecanique.yml:2:1 indentation : "
                                           "trouvé une tabulation, attendu des espaces"),
     (b"\xef\xbb\xbfdescription: x\n", "data/members/atelier-mecanique.yml:1:1 encodage : trouvé une "

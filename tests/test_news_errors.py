@@ -264,8 +264,8 @@ def test_the_template_to_copy_is_a_valid_article(tmp_path):
 
 def test_a_colon_in_an_unquoted_title(tmp_path):
     assert _issues(tmp_path, _front(title="UIMM : la journée")) == [
-        f"{POST}:2:13 syntaxe YAML invalide : trouvé un « : » mal placé (guillemets oubliés ?), "
-        "attendu un document YAML bien formé"]
+        f"{POST}:2:13 deux-points dans un texte : trouvé « : » dans la valeur de « title », attendu "
+        'le texte entre guillemets : « title: "UIMM : la journée" »']
 
 
 def test_related_events_are_checked_once_the_site_has_an_agenda(tmp_path):
