@@ -8,6 +8,7 @@ the editor; no public page refers to it.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def prefix_of(project: Path) -> str:
 
 
 def write_admin(config: MkDocsConfig) -> Path | None:
-    """Write site/admin/ (bundle, config.yml, index.html); None when the bundle is not installed."""
+    """Write site/admin/ (bundle, config.json and .yml, index.html); None when the bundle is not installed."""
     if not BUNDLE.is_file():
         log.info("Éditeur en ligne /admin/ non construit : le paquet npm decap-cms est absent "
                  "(« python3 tasks.py cms » l'installe, ou « npm ci --ignore-scripts »).")
@@ -55,6 +56,9 @@ def write_admin(config: MkDocsConfig) -> Path | None:
             shutil.copyfile(source, admin / source.name)
     settings = cms.decap_config(site, prefix=prefix_of(state.project_dir(config)),
                                 repository=config.repo_url)
+    # The page loads the JSON copy: Decap refuses a config.yml that a host serves without a YAML
+    # content type (GitHub Pages, Python's http.server). config.yml is there to be read.
+    (admin / "config.json").write_text(json.dumps(settings, ensure_ascii=False), encoding="utf-8")
     (admin / "config.yml").write_text(
         "# Généré à chaque construction depuis les modèles (territoire/cms.py) : ne pas modifier.\n"
         + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=100),

@@ -2,7 +2,7 @@
  * The web editor's setup (/admin/ only; no public page loads this file).
  *
  * - Decap CMS waits (CMS_MANUAL_INIT) until this script starts it: on 127.0.0.1 or localhost,
- *   with the local proxy of « python3 tasks.py cms » on the page's own origin, so that the page
+ *   with config.json (generated from the models) and the local proxy of « python3 tasks.py cms » on the page's own origin, so that the page
  *   calls no other host; elsewhere with the Git host of config.yml.
  * - Previews use the site's stylesheet and colours, dates in French (« 1er octobre 2019 »).
  * - Saving is refused while a picture has no alternative text (the build would refuse it too).
@@ -101,12 +101,18 @@
       }
     });
 
-    var local = ["localhost", "127.0.0.1"].indexOf(window.location.hostname) !== -1;
-    if (local) {
-      CMS.init({ config: { local_backend: { url: window.location.origin + "/api/v1" } } });
-    } else {
-      CMS.init();
-    }
+    fetch(new URL("config.json", document.baseURI).href, { cache: "no-store" })
+      .then(function (response) { return response.json(); })
+      .then(function (config) {
+        config.load_config_file = false;
+        var local = ["localhost", "127.0.0.1"].indexOf(window.location.hostname) !== -1;
+        if (local) {
+          config.local_backend = { url: window.location.origin + "/api/v1" };
+        } else {
+          delete config.local_backend;
+        }
+        CMS.init({ config: config });
+      });
   }
 
   document.addEventListener("DOMContentLoaded", start);
