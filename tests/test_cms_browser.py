@@ -49,8 +49,9 @@ PNG = _png()
 
 
 def _git(repository: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repository), *args], check=True, capture_output=True,
-                          text=True).stdout
+    completed = subprocess.run(["git", "-C", str(repository), *args], capture_output=True, text=True)
+    assert completed.returncode == 0, f"git {' '.join(args)} : {completed.stderr}"
+    return completed.stdout
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +61,8 @@ def clone(tmp_path_factory) -> Path:
     repository = tmp_path_factory.mktemp("depot")
     for name in ("content", "data", "schemas"):
         shutil.copytree(REPO / name, repository / name)
+    # The build's image cache (.cache/) stays out of Git, or decap-server would commit it.
+    shutil.copyfile(REPO / ".gitignore", repository / ".gitignore")
     _git(repository, "init", "-q", "-b", "main")
     _git(repository, "config", "user.name", "Essai")
     _git(repository, "config", "user.email", "essai@exemple.fr")
@@ -143,8 +146,32 @@ def test_write_save_and_publish_an_article(admin, editor, clone, tmp_path):
     assert front.members == ["bulane"] and front.image == "actualites/images/visite-atelier.png"
     assert "salle d'essais" in text
 
-    # Not yet driven: publishing (« Publier maintenant », or merging the branch while
-    # decap-server holds the clone) and the rebuilt site's pages; see the report.
+    # Publish from the editor: status « Prêt », then « Publier maintenant » (decap-server merges
+    # the branch, as the Git host merges the pull request).
+    page.get_by_role("button", name="Statut: Brouillon").click()
+    page.get_by_role("menuitem", name="Prêt").or_(page.get_by_text("Prêt", exact=True)).first.click()
+    page.get_by_role("button", name="Statut: Prêt").wait_for()
+    page.get_by_role("button", name="Publier", exact=True).click()
+    page.get_by_role("menuitem", name="Publier maintenant").or_(
+        page.get_by_text("Publier maintenant", exact=True)).first.click()
+    page.get_by_text("Entrée publiée").first.wait_for()
+    assert f"cms/actualites/{SLUG}" not in _git(clone, "branch", "--list", "cms/*").split()
+    assert (clone / "content" / "actualites" / "posts" / f"{SLUG}.md").is_file()
+    assert (clone / "content" / "actualites" / "images" / "visite-atelier.png").read_bytes() == PNG
+
+    checked = subprocess.run([sys.executable, "-m", "territoire.cli", "check", "--project", str(clone)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    rebuilt = build(clone, tmp_path)
+    assert rebuilt.returncode == 0, rebuilt.output
+    site = rebuilt.site_dir
+    listing = BeautifulSoup((site / "actualites" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert TITLE in listing.get_text()
+    article = site / "actualites" / "2026" / SLUG / "index.html"
+    assert TITLE in BeautifulSoup(article.read_text(encoding="utf-8"), "html.parser").h1.get_text()
+    member = BeautifulSoup((site / "membres" / "bulane" / "index.html").read_text(encoding="utf-8"),
+                           "html.parser")
+    assert TITLE in member.get_text()
     assert _foreign(page, editor) == []
 
 
