@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel
 
 from territoire.images import LOGO_MAX_BYTES, PICTURE_MAX_BYTES
+from territoire.models.common import field_title
 from territoire.models.events import (AgendaFile, EditionsFile, EventFields, EventFile, Occurrence,
                                       Organizer, SeriesFile)
 from territoire.models.figures import KeyFiguresFile
@@ -287,6 +288,14 @@ def _object_fields(model: type[BaseModel], schema: dict[str, Any], defs: dict[st
     return fields
 
 
+def _title(model: type[BaseModel], key: str) -> str:
+    """The model's French title of a field whose schema has none (a group: only its ``$ref``)."""
+    for name, info in model.model_fields.items():
+        if (info.alias or name) == key:
+            return field_title(name, info)
+    return key
+
+
 def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     """The property without its ``null`` alternative and ``$ref``; and whether null was allowed."""
     nullable = False
@@ -302,7 +311,7 @@ def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> tuple[dict[str, Any]
 def _field(model: type[BaseModel], key: str, prop: dict[str, Any], required: bool,
            defs: dict[str, Any], context: _Context) -> dict[str, Any]:
     resolved, _nullable = _resolve(prop, defs)
-    item: dict[str, Any] = {"name": key, "label": resolved.get("title") or key,
+    item: dict[str, Any] = {"name": key, "label": resolved.get("title") or _title(model, key),
                             "required": required}
     if resolved.get("description"):
         item["hint"] = resolved["description"]
