@@ -43,6 +43,13 @@ PAGE_TYPES: dict[str, tuple[str, str]] = {
     "governance": ("gouvernance/", "governance.html"),
 }
 
+# Pages that are tools, not part of the public site: the web editor (Decap CMS) only renders
+# with its local proxy, so its browser gates (axe on our part of the page, no request to another
+# host) run in tests/test_cms_browser.py; vnu and the link check see it with the rest of the site.
+TOOL_PAGES: dict[str, tuple[str, str]] = {
+    "web editor": ("admin/", "partials/cms/admin.html"),
+}
+
 # Page type -> path, for the gates.
 PATHS: dict[str, str] = {kind: path for kind, (path, _template) in PAGE_TYPES.items()}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import REPO
-from page_types import PAGE_TYPES
+from page_types import PAGE_TYPES, TOOL_PAGES
 
 _TEMPLATE_LITERAL = re.compile(r"[\"']([\w-]+\.html)[\"']")
 _FRONT_MATTER_TEMPLATE = re.compile(r"^template:\s*['\"]?([\w-]+\.html)", re.MULTILINE)
@@ -38,3 +38,9 @@ def test_every_page_template_has_a_page_type() -> None:
 def test_every_listed_template_exists() -> None:
     for kind, (_path, template) in PAGE_TYPES.items():
         assert (REPO / "overrides" / template).is_file(), kind
+
+
+def test_tool_pages_exist(sample_site) -> None:
+    for kind, (path, template) in TOOL_PAGES.items():
+        assert (REPO / "overrides" / template).is_file(), kind
+        assert (sample_site.site_dir / path / "index.html").is_file(), kind

@@ -56,11 +56,43 @@ def expected(text: str) -> PydanticCustomError:
     return PydanticCustomError("territoire", "{expected}", {"expected": text})
 
 
+# The label of a field in the JSON Schemas and in the web editor: its French key, with the
+# accents and words a key cannot carry. A key missing here is shown capitalised, "_" as spaces.
+FIELD_TITLES = {
+    "accessibilite": "Accessibilité", "actualites": "Actualités", "adresse_editeur": "Adresse de l'éditeur",
+    "annee": "Année", "appels": "Boutons", "au": "Jusqu'au", "auditeur": "Auditeur",
+    "budget_euros": "Budget (euros)", "categories": "Catégorie", "chemin_modification": "Chemin de modification",
+    "contenus_non_accessibles": "Contenus non accessibles", "date_audit": "Date de l'audit",
+    "date_declaration": "Date de la déclaration", "debut": "Début", "depot": "Dépôt",
+    "depuis": "Membre depuis", "directeur_publication": "Directeur de la publication",
+    "draft": "Brouillon", "du": "À partir du", "echeance": "Échéance", "editeur": "Éditeur",
+    "edition": "Édition", "editions": "Éditions", "etat": "État", "evenements": "Événements",
+    "formulaire": "Formulaire de contact", "frequence": "Fréquence", "fuseau": "Fuseau horaire",
+    "hebergeur": "Hébergeur", "heure_debut": "Heure de début", "heure_fin": "Heure de fin",
+    "icone": "Icône", "id": "Identifiant", "image_alt": "Texte alternatif de l'image",
+    "instance_nom_complet": "Nom complet de l'instance", "libelle": "Libellé",
+    "mis_a_jour": "Mis à jour le", "mise_a_jour": "Mise à jour", "numero": "Numéro",
+    "proposer_correction": "Proposer une correction", "reseaux_sociaux": "Réseaux sociaux",
+    "resume": "Résumé", "role": "Rôle", "seances": "Séances", "secteur": "Secteur",
+    "signature_courte": "Signature courte", "site_web": "Site web", "slug": "Adresse de la page",
+    "tags": "Mots-clés", "taux_conformite": "Taux de conformité", "telephone": "Téléphone",
+    "theme": "Thème", "themes": "Thèmes", "title": "Titre", "unite": "Unité",
+    "url_du_site": "Adresse du site", "url_source": "Adresse de la source",
+    "version_rgaa": "Version du RGAA", "url": "Adresse", "savoir_faire": "Savoir-faire", "roles": "Rôles", "recurrence": "Récurrence", "primaire": "Couleur principale",
+}
+
+
+def field_title(name: str, info: Any) -> str:
+    """The French label of a field (JSON Schema ``title``, web editor ``label``)."""
+    key = info.alias or name
+    return FIELD_TITLES.get(key) or key.replace("_", " ").capitalize()
+
+
 class StrictModel(BaseModel):
     """Base of every data model: unknown keys are errors, values are read-only."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
-                              populate_by_name=False)
+                              populate_by_name=False, field_title_generator=field_title)
 
 
 def _slug(value: str) -> str:
