@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from territoire.agenda_loader import EVENTS_DIR, SERIES_DIR, load_agenda
-from territoire.bodies import check_pages
+from territoire import bodies
 from territoire.errors import IssueCollector
 from territoire.legal import load_legal
 from territoire.images import (IDENTITY_IMAGE_MAX_BYTES, LOGO_DIR, LOGO_MAX_BYTES,
@@ -113,7 +113,7 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
         check_related(roadmap_doc, roadmap, issues, news_ids=news_ids(content), event_ids=event_ids)
 
     check_content_files(content, issues)
-    check_pages(content, issues, articles_dir=POSTS_DIR)
+    bodies.check_pages(content, issues, articles_dir=POSTS_DIR)
     issues.raise_if_any()
     site = Site(
         root=project,
