@@ -191,13 +191,13 @@ class NewsIndex:
             return []
         territory = self.site.territory
         written = []
-        self._covers: dict[str, FeedImage] = {}
+        covers: dict[str, FeedImage] = {}  # absolute URL -> picture, for the Atom repair below
         groups = [(self.blog_url, "Actualités", territory.description, self.entries)]
         groups += [(c.url, f"Actualités\u00a0: {c.name}", c.description or territory.description,
                     c.entries) for c in self.categories]
         for folder, title, description, entries in groups:
             feed = self._feed(folder, f"{title} - {territory.signature}", description, entries,
-                              logo, cover)
+                              logo, cover, covers)
             page_url = self.absolute(folder)
             for name, mime, _label in FEEDS:
                 path = site_dir / folder / name
@@ -208,7 +208,7 @@ class NewsIndex:
                            {"href": page_url, "rel": "alternate", "type": "text/html"}],
                           replace=True)
                 if name == "atom.xml":
-                    path.write_bytes(_with_enclosure_rel(feed.atom_str(pretty=True), self._covers))
+                    path.write_bytes(_with_enclosure_rel(feed.atom_str(pretty=True), covers))
                 else:
                     feed.rss_file(str(path), pretty=True)
                 written.append(path)
@@ -216,7 +216,8 @@ class NewsIndex:
 
     def _feed(self, folder: str, title: str, description: str, entries: list[NewsEntry],
               logo: dict[str, Any] | None,
-              cover: Callable[[NewsEntry], FeedImage | None] | None) -> FeedGenerator:
+              cover: Callable[[NewsEntry], FeedImage | None] | None,
+              covers: dict[str, FeedImage]) -> FeedGenerator:
         territory = self.site.territory
         feed = FeedGenerator()
         # RSS 2.0's <author> must be an e-mail address, which authors do not have: RSS items
@@ -229,9 +230,10 @@ class NewsIndex:
         feed.author({"name": territory.publisher})
         feed.language("fr")
         if logo is not None:
-            # <image> needs url, title and link; no width: RSS caps it at 144 pixels.
-            feed.image(url=self.absolute(str(logo["url"])), title=title, link=page_url)
+            # Atom's <logo>, then RSS's <image> (logo() would reset it): url, title and link;
+            # no width, which RSS caps at 144 pixels.
             feed.logo(self.absolute(str(logo["url"])))
+            feed.image(url=self.absolute(str(logo["url"])), title=title, link=page_url)
         feed.updated(max(paris_datetime(e.item.updated or e.item.date) for e in entries)
                      if entries else paris_datetime(dt.date.today()))
         # feedgen prepends each new entry: add them oldest first to keep the feed newest first.
@@ -256,7 +258,7 @@ class NewsIndex:
             image = cover(entry) if cover is not None else None
             if image is not None:
                 feed_entry.enclosure(self.absolute(image.url), str(image.length), image.type)
-                self._covers[self.absolute(image.url)] = image
+                covers[self.absolute(image.url)] = image
         return feed
 
 
