@@ -2,7 +2,8 @@
 
 tests/fixtures/broken_gates/ holds only what differs from the small valid territory
 tests/fixtures/other_territory/: a page with a broken link and anchor, invalid HTML, an image
-without alternative text and a script from another host.
+without alternative text; the script from another host is written into the built page (the
+screen of territoire/bodies.py refuses it in a page's Markdown), as a faulty template would.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ def broken_site(tmp_path_factory):
     shutil.copytree(FIXTURES / "broken_gates", project, dirs_exist_ok=True)
     result = build(project, tmp, not_in_nav="/casse.md")
     assert result.returncode == 0, result.output
+    page = result.site_dir / BROKEN_PAGE / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</body>", '<script src="https://cdn.exemple.com/suivi.js"></script>\n</body>', 1),
+        encoding="utf-8")
+    assert "cdn.exemple.com" in page.read_text(encoding="utf-8")
     return result
 
 

@@ -79,13 +79,14 @@ lieu:
 
 def _check(project: Path) -> tuple[subprocess.CompletedProcess, float, int]:
     """``territoire check`` in its own process: the result, the seconds it took and the peak
-    memory of that process in MB (measured by the process itself, so that earlier children of
-    the test run do not count)."""
-    code = ("import resource, sys\n"
+    memory of that process in MB (its own high-water mark, VmHWM: ``ru_maxrss`` would count the
+    test process it was forked from, which Linux keeps across exec)."""
+    code = ("import re, sys\n"
             "from territoire.cli import main\n"
             "status = main(['check', '--project', sys.argv[1]])\n"
             "sys.stdout.flush()\n"
-            "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+            "status_file = open('/proc/self/status').read()\n"
+            "print('PEAK', re.search(r'VmHWM:\\s+(\\d+) kB', status_file).group(1), file=sys.stderr)\n"
             "sys.exit(status)\n")
     started = time.monotonic()
     completed = subprocess.run([sys.executable, "-c", code, str(project)], capture_output=True,
