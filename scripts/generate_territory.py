@@ -152,11 +152,19 @@ class Context:
         return sorted(self.rng.sample(items, min(len(items), self.rng.randint(low, high))))
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes a shared value out in full each time: the reader refuses anchors and aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def write_yaml(path: Path, data: object, schema: str | None = None, comment: str = "") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     head = f"# yaml-language-server: $schema={schema}\n" if schema else ""
     head += f"# {comment}\n" if comment else ""
-    path.write_text(head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
+    path.write_text(head + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                                     width=100),
                     encoding="utf-8")
 
 
@@ -180,8 +188,8 @@ def write_foundation(base: Path, out: Path) -> None:
     territory = yaml.safe_load(territory_file.read_text(encoding="utf-8"))
     if territory.get("accueil", {}).get("appels"):
         territory["accueil"]["appels"] = [{"texte": "Découvrir les membres", "lien": "membres/"}]
-        territory_file.write_text(yaml.safe_dump(territory, allow_unicode=True, sort_keys=False),
-                                  encoding="utf-8")
+        territory_file.write_text(yaml.dump(territory, Dumper=_Dumper, allow_unicode=True,
+                                            sort_keys=False), encoding="utf-8")
     for name in FOUNDATION_CONTENT:
         source = base / "content" / name
         if source.is_dir():
@@ -268,8 +276,8 @@ def write_news(ctx: Context, count: int) -> None:
         body = [ctx.fill(ctx.rng.choice(_OPENINGS)) + " " + ctx.paragraph(3), "<!-- more -->"]
         for heading in ctx.rng.sample(_HEADINGS, 3):
             body += [f"## {heading}", ctx.paragraph(6), ctx.paragraph(5)]
-        text = ("---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
-                + "---\n\n" + "\n\n".join(body) + "\n")
+        text = ("---\n" + yaml.dump(front, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                                     width=1000) + "---\n\n" + "\n\n".join(body) + "\n")
         (posts / f"{slug}.md").write_text(text, encoding="utf-8")
 
 
