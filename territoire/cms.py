@@ -392,7 +392,7 @@ def _widget(model: type[BaseModel], key: str, prop: dict[str, Any], defs: dict[s
 def _pattern(regex: str) -> list[str]:
     """Decap's [regex, message]; the message says what is expected, in French."""
     if regex.startswith("^[a-z0-9]+"):
-        message = "un identifiant en minuscules sans accent ni espace (ex. « industrie-positive »)"
+        message = "un identifiant en minuscules sans accent ni espace (ex. « atelier-2024 »)"
     elif regex.startswith("^https?") or regex.startswith("^(https?"):
         message = "une adresse web complète, ex. « https://www.exemple.fr »"
     elif regex.startswith("^#"):

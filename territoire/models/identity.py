@@ -118,7 +118,7 @@ class Vocabulary(StrictModel):
     governing_body_full: str | None = Field(default=None, alias="instance_nom_complet", min_length=2,
                                             max_length=160,
                                             description="Son nom complet, avec son article, ex. « le "
-                                                        "Conseil métropolitain de l'industrie positive ».")
+                                                        "comité de projet local de l'industrie ».")
     member: str = Field(default="membre", alias="membre", min_length=2, max_length=40,
                         description="Comment on appelle l'un d'eux : « membre », « signataire »…")
     members: str = Field(default="membres", alias="membres", min_length=2, max_length=40,

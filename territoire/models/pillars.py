@@ -26,7 +26,7 @@ Icon = Annotated[str, AfterValidator(_icon), WithJsonSchema({"type": "string", "
 
 class Value(StrictModel):
     id: Slug = Field(alias="id")
-    name: str = Field(alias="nom", min_length=1, description="Nom de la valeur, ex. « Pionnière ».")
+    name: str = Field(alias="nom", min_length=1, description="Nom de la valeur, ex. « Audacieuse ».")
     tagline: str = Field(alias="accroche", min_length=1, description="Une phrase qui la résume.")
     text: str = Field(alias="texte", min_length=1, description="Texte de la page de la valeur (Markdown).")
     icon: Icon = Field(default="material/star-four-points-outline", alias="icone",
