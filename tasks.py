@@ -35,6 +35,8 @@ Les commandes du projet : python3 tasks.py COMMANDE
                                    categories, valeurs, axes, actions, articles, auteurs, pages
   new article "Titre"              crée un article brouillon ; aussi « new event » et « new member »
                                    (python3 tasks.py new event --help pour les options)
+  cms [DOSSIER] [--port 8000]      ouvre l'éditeur en ligne sur http://127.0.0.1:8000/admin/ :
+                                   chaque enregistrement devient une branche du dépôt local
   test                             installe les outils de test, puis lance toute la suite
   schemas                          régénère les schémas JSON des fichiers de data/
 
@@ -42,7 +44,7 @@ DOSSIER : un territoire (un dossier avec content/ et data/, ex. examples/amiens)
 celui du dossier où vous êtes. La première commande crée .venv/ et y installe les dépendances."""
 
 SITE_COMMANDS = {"serve", "build", "check", "ids", "new"}
-COMMANDS = SITE_COMMANDS | {"test", "schemas"}
+COMMANDS = SITE_COMMANDS | {"test", "schemas", "cms"}
 
 
 def ensure_venv(*, test_tools: bool = False) -> None:
@@ -89,6 +91,13 @@ def ensure_test_tools() -> None:
         missing.append("chromium")
     if not shutil.which("java"):
         missing.append("openjdk-17-jre-headless")
+    ensure_npm_packages(also=missing)
+
+
+def ensure_npm_packages(*, also: list[str] | None = None) -> None:
+    """npm (Debian) and the packages of package-lock.json: the test tools, the web editor
+    (decap-cms) and its local proxy (decap-server). ``also``: other Debian packages to install."""
+    missing = list(also or [])
     if not shutil.which("npm"):
         missing.append("npm")
     if missing:
@@ -103,8 +112,9 @@ def ensure_test_tools() -> None:
     digest = hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()
     if NODE_STAMP.exists() and NODE_STAMP.read_text() == digest:
         return
-    print("Installation des outils npm (vnu-jar, axe-core, lighthouse) …", flush=True)
-    run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"])
+    print("Installation des paquets npm (vnu-jar, axe-core, lighthouse, decap-cms, decap-server) …",
+          flush=True)
+    run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"])
     NODE_STAMP.write_text(digest)
 
 
@@ -146,7 +156,9 @@ def main(argv: list[str]) -> int:
               f"{', '.join(sorted(COMMANDS))}{hint}\n\n{HELP}", file=sys.stderr)
         return 2
     ensure_venv(test_tools=command == "test")
-    if command in SITE_COMMANDS:
+    if command == "cms":
+        ensure_npm_packages()
+    if command in SITE_COMMANDS | {"cms"}:
         become([str(BIN / "territoire"), *site_arguments(command, rest)])
     elif command == "schemas":
         run([str(PYTHON), "-m", "territoire.schemas", *rest])

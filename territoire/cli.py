@@ -21,8 +21,10 @@ import datetime as dt
 import difflib
 import os
 import re
+import signal
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
@@ -174,6 +176,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--adresse", default="127.0.0.1:8000", metavar="HÔTE:PORT",
                        help="adresse d'écoute complète (par défaut 127.0.0.1:8000)")
     serve.set_defaults(handler=_serve)
+
+    cms = commands.add_parser("cms", parents=[common],
+                              help="ouvrir l'éditeur en ligne (/admin/) sur ce dépôt, avec le "
+                                   "serveur local de Decap CMS (chaque enregistrement : une branche)")
+    cms.add_argument("--port", type=_port, default=8000,
+                     help="port d'écoute sur 127.0.0.1 (par défaut 8000)")
+    cms.set_defaults(handler=_cms)
     return parser
 
 
@@ -413,6 +422,53 @@ def _serve(project: Path, args: argparse.Namespace) -> int:
         config = write_engine_config(project, project / "site", Path(folder) / "mkdocs.yml")
         return serve_site(config, host=host, port=port, watch=[p for p in watch if p.exists()],
                           relocate=_relocator(project, Path.cwd()), port_hint=port_hint)
+
+
+def _interrupt(*_args) -> None:
+    raise KeyboardInterrupt
+
+
+def _cms(project: Path, args: argparse.Namespace) -> int:
+    """Build once into a temporary folder, then serve it with decap-server on the repository."""
+    _engine_environment()
+    from territoire.editor_server import EditorError, decap_server, serve_site as serve_editor
+    from territoire.engine.cms import BUNDLE, repository_root
+
+    if not BUNDLE.is_file():
+        print("Erreur : éditeur absent : trouvé aucun paquet npm decap-cms, attendu "
+              "node_modules/ (lancez « python3 tasks.py cms », qui l'installe)", file=sys.stderr)
+        return EXIT_ERROR
+    repository = repository_root(project)
+    if not (repository / ".git").exists():
+        print(f"Erreur : dépôt introuvable : trouvé {project} hors de tout dépôt Git, attendu un "
+              "dépôt (l'éditeur enregistre chaque modification sur une branche)", file=sys.stderr)
+        return EXIT_ERROR
+    with tempfile.TemporaryDirectory(prefix="territoire-editeur-") as folder:
+        site_dir = Path(folder) / "site"
+        build = argparse.Namespace(site_dir=site_dir)
+        status = _build(project, build)
+        if status != EXIT_OK:
+            return status
+        try:
+            with decap_server(repository) as api, serve_editor(site_dir, api, port=args.port) as url:
+                print(f"Éditeur : {url}admin/ (« Se connecter », puis chaque enregistrement crée une "
+                      f"branche cms/… de {repository} ; « Publier » la fusionne). Ctrl-C : arrêter.",
+                      flush=True)
+                # SIGTERM ends the command like Ctrl-C: decap-server is stopped on the way out.
+                signal.signal(signal.SIGTERM, _interrupt)
+                try:
+                    while True:
+                        time.sleep(3600)  # a sleeping main thread takes signals at once
+                except KeyboardInterrupt:
+                    print("\nÉditeur arrêté.")
+        except EditorError as error:
+            print(f"Erreur : {error}", file=sys.stderr)
+            return EXIT_ERROR
+        except OSError as error:
+            print(f"Erreur : port {args.port} indisponible : {error.strerror}, attendu un port libre "
+                  f"(essayez --port {args.port + 1})", file=sys.stderr)
+            return EXIT_ERROR
+    return EXIT_OK
 
 
 def _current_project() -> Path | None:

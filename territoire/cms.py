@@ -392,7 +392,7 @@ def _widget(model: type[BaseModel], key: str, prop: dict[str, Any], defs: dict[s
 def _pattern(regex: str) -> list[str]:
     """Decap's [regex, message]; the message says what is expected, in French."""
     if regex.startswith("^[a-z0-9]+"):
-        message = "un identifiant en minuscules sans accent ni espace (ex. « semaine-de-l-industrie »)"
+        message = "un identifiant en minuscules sans accent ni espace (ex. « atelier-2024 »)"
     elif regex.startswith("^https?") or regex.startswith("^(https?"):
         message = "une adresse web complète, ex. « https://www.exemple.fr »"
     elif regex.startswith("^#"):
@@ -412,8 +412,9 @@ def backend(site: Site, repository: str | None = None) -> dict[str, Any]:
     """The Git host the editor signs in to, from ``publication`` in data/territory.yml.
 
     github.com: the GitHub backend through the OAuth relay of ``authentification_editeur``, with
-    open authoring (people without write access propose through a fork). Any other host: Gitea
-    or Forgejo, whose OAuth application (``application_editeur``) signs in without a relay.
+    open authoring (people without write access propose through a fork). Any other host: Decap's
+    ``forgejo`` backend (Forgejo, Codeberg; the one with the editorial workflow and open
+    authoring), whose OAuth application (``application_editeur``) signs in without a relay.
     Without a repository, only the local proxy (``python3 tasks.py cms``) can be used.
     """
     publication = site.territory.publication
@@ -427,11 +428,10 @@ def backend(site: Site, repository: str | None = None) -> dict[str, Any]:
                                     "open_authoring": True, "always_fork": False}
         if publication.editor_auth:
             settings["base_url"] = publication.editor_auth.rstrip("/")
-            settings["auth_endpoint"] = "auth"
         return settings
     host = f"{parts.scheme}://{parts.netloc}"
-    settings = {"name": "gitea", "repo": repo, "branch": publication.branch,
-                "base_url": host, "api_root": f"{host}/api/v1"}
+    settings = {"name": "forgejo", "repo": repo, "branch": publication.branch,
+                "base_url": host, "api_root": f"{host}/api/v1", "open_authoring": True}
     if publication.editor_app_id:
         settings["app_id"] = publication.editor_app_id
     return settings

@@ -105,6 +105,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                 status, payload, kind = response.status, response.read(), response.headers.get_content_type()
         except urllib.error.HTTPError as error:
             status, payload, kind = error.code, error.read(), error.headers.get_content_type()
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            # decap-server stopped (Ctrl-C, end of a test) while the page was still asking.
+            status, payload, kind = 502, b'{"error":"decap-server injoignable"}', "application/json"
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(payload)))

@@ -117,7 +117,7 @@ def test_write_save_and_publish_an_article(admin, editor, clone, tmp_path):
     page = admin
     page.goto(editor + "admin/#/collections/actualites/new")
     page.locator("input[id^='title-field-']").fill(TITLE)
-    page.locator("input[id^='date-field-']").fill("2026-11-20")
+    page.locator("input[id^='date-field-']").fill("2025-11-20")
     page.locator("textarea[id^='resume-field-']").fill(
         "Les membres du conseil ont visité l'atelier où Bulane assemble ses générateurs.")
     _pick(page, "categories", "Vie du conseil")
@@ -170,7 +170,7 @@ def test_write_save_and_publish_an_article(admin, editor, clone, tmp_path):
     site = rebuilt.site_dir
     listing = BeautifulSoup((site / "actualites" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert TITLE in listing.get_text()
-    article = site / "actualites" / "2026" / SLUG / "index.html"
+    article = site / "actualites" / "2025" / SLUG / "index.html"
     assert TITLE in BeautifulSoup(article.read_text(encoding="utf-8"), "html.parser").h1.get_text()
     member = BeautifulSoup((site / "membres" / "bulane" / "index.html").read_text(encoding="utf-8"),
                            "html.parser")

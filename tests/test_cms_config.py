@@ -8,6 +8,7 @@ construction. Mutated configurations prove that it reports a missing or mismatch
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import types
 import typing
@@ -215,3 +216,15 @@ def test_built_admin_page(sample_site):
     for page in Path(sample_site.site_dir).rglob("*.html"):
         if admin not in page.parents:
             assert "decap-cms" not in page.read_text(encoding="utf-8"), page
+
+
+def test_a_forgejo_repository_signs_in_with_its_oauth_application():
+    site = load_site(REPO)
+    publication = site.territory.publication.model_copy(update={
+        "repository": "https://forge.exemple.fr/territoire/site", "editor_app_id": "abc-123"})
+    territory = site.territory.model_copy(update={"publication": publication})
+    settings = cms.backend(dataclasses.replace(site, territory=territory))
+    assert settings == {"name": "forgejo", "repo": "territoire/site", "branch": "main",
+                        "base_url": "https://forge.exemple.fr",
+                        "api_root": "https://forge.exemple.fr/api/v1", "open_authoring": True,
+                        "app_id": "abc-123"}

@@ -23,7 +23,7 @@ def test_tasks_without_a_command_lists_the_commands_in_french(args):
     completed = tasks(*args)
     assert completed.returncode == 0
     assert completed.stdout.startswith("Les commandes du projet : python3 tasks.py COMMANDE\n")
-    for command in ("serve", "check", "build", "ids", "new article", "test"):
+    for command in ("serve", "check", "build", "ids", "new article", "cms", "test"):
         assert f"\n  {command} " in completed.stdout
     assert english_lines(completed.stdout + completed.stderr) == []
 
@@ -33,7 +33,7 @@ def test_a_mistyped_command_is_answered_in_french():
     assert completed.returncode == 2
     assert completed.stderr.startswith(
         "Erreur : commande inconnue : trouvé « chek », attendu l'une des commandes build, check, "
-        "ids, new, schemas, serve, test (vouliez-vous écrire « check » ?)\n")
+        "cms, ids, new, schemas, serve, test (vouliez-vous écrire « check » ?)\n")
     assert "Les commandes du projet" in completed.stderr
 
 

@@ -120,7 +120,7 @@ class Vocabulary(StrictModel):
     governing_body_full: Line | None = Field(default=None, alias="instance_nom_complet", min_length=2,
                                             max_length=160,
                                             description="Son nom complet, avec son article, ex. « le "
-                                                        "Conseil métropolitain de l'industrie positive ».")
+                                                        "comité de projet local de l'industrie ».")
     member: bounded(40) = Field(default="membre", alias="membre", min_length=2,
                         description="Comment on appelle l'un d'eux : « membre », « signataire »…")
     members: bounded(40) = Field(default="membres", alias="membres", min_length=2,

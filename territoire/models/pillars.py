@@ -28,7 +28,7 @@ Icon = Annotated[str, StringConstraints(max_length=SLUG_MAX * 2), AfterValidator
 
 class Value(StrictModel):
     id: Slug = Field(alias="id")
-    name: Line = Field(alias="nom", min_length=1, description="Nom de la valeur, ex. « Pionnière ».")
+    name: Line = Field(alias="nom", min_length=1, description="Nom de la valeur, ex. « Audacieuse ».")
     tagline: Line = Field(alias="accroche", min_length=1, description="Une phrase qui la résume.")
     text: Prose = Field(alias="texte", min_length=1, description="Texte de la page de la valeur (Markdown).")
     icon: Icon = Field(default="material/star-four-points-outline", alias="icone",
