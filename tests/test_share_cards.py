@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import FIXTURES, REPO, BuildResult, build
+from page_types import TOOL_PAGES
 from raster_project import raster_site  # noqa: F401 - a fixture
 
 AMIENS = REPO / "examples" / "amiens"
@@ -62,8 +63,11 @@ def _size(path: Path) -> tuple[int, int]:
 
 
 def _pages(site: BuildResult):
+    # The web editor (/admin/) is a tool with noindex, not a page to share.
+    tools = {site.site_dir / path / "index.html" for path, _template in TOOL_PAGES.values()}
     for path in sorted(site.site_dir.rglob("*.html")):
-        yield path, BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        if path not in tools:
+            yield path, BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 @pytest.mark.parametrize("which", ["sample_site", "amiens", "fixture_site", "raster_site"])
