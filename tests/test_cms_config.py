@@ -201,8 +201,15 @@ def test_uploads_land_where_the_build_reads_them(config):
 def test_editorial_workflow_and_backend(config):
     assert config["publish_mode"] == "editorial_workflow"
     assert config["locale"] == "fr"
-    assert config["backend"] == {"name": "github", "repo": "territoires/exemple", "branch": "main",
-                                 "open_authoring": True, "always_fork": False}
+    # The sample names its repository in data/territory.yml (publication: depot): it wins.
+    assert config["backend"] == {"name": "github", "repo": "territoires/industrie-positive",
+                                 "branch": "main", "open_authoring": True, "always_fork": False}
+    # A territory that names none gets mkdocs.yml's repo_url, passed by the hook.
+    site = load_site(REPO)
+    publication = site.territory.publication.model_copy(update={"repository": None})
+    bare = dataclasses.replace(site, territory=site.territory.model_copy(update={"publication": publication}))
+    assert cms.decap_config(bare, repository="https://github.com/territoires/exemple")["backend"]["repo"] \
+        == "territoires/exemple"
 
 
 def test_built_admin_page(sample_site):

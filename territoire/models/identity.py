@@ -60,13 +60,13 @@ class Publication(StrictModel):
     edit_path: Line | None = Field(default=None, alias="chemin_modification", min_length=1,
                                   description="Chemin des liens « modifier » dans le dépôt, "
                                               "ex. « edit/main/content/ ».")
-    branch: str = Field(default="main", alias="branche", min_length=1,
+    branch: bounded(120) = Field(default="main", alias="branche", min_length=1,
                         description="Branche publiée ; l'éditeur en ligne y fusionne les articles publiés.")
     editor_auth: WebUrl | None = Field(
         default=None, alias="authentification_editeur",
         description="Adresse du relais OAuth qui connecte l'éditeur en ligne (/admin/) à GitHub, "
                     "ex. « https://auth.exemple.fr » (voir le README, « L'éditeur en ligne »).")
-    editor_app_id: str | None = Field(
+    editor_app_id: bounded(120) | None = Field(
         default=None, alias="application_editeur", min_length=1,
         description="Identifiant (client ID) de l'application OAuth créée sur Gitea ou Forgejo "
                     "pour l'éditeur en ligne.")
