@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel
 
 from territoire.images import LOGO_MAX_BYTES, PICTURE_MAX_BYTES
-from territoire.models.common import field_title
+from territoire.models.common import LINE_MAX, field_title
 from territoire.models.events import (AgendaFile, EditionsFile, EventFields, EventFile, Occurrence,
                                       Organizer, SeriesFile)
 from territoire.models.figures import KeyFiguresFile
@@ -384,7 +384,8 @@ def _widget(model: type[BaseModel], key: str, prop: dict[str, Any], defs: dict[s
     widget: dict[str, Any] = {"widget": "string"}
     if "pattern" in prop:
         widget["pattern"] = _pattern(prop["pattern"])
-    if prop.get("maxLength", 0) > 160 or key in ("resume", "avertissement"):
+    # Every one-line text is capped at LINE_MAX (models/common.py): a longer cap means prose.
+    if prop.get("maxLength", 0) > LINE_MAX or key in ("resume", "avertissement"):
         widget["widget"] = "text"
     return widget
 
