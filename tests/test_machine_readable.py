@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, REPO, build
 from machine_rules import check_calendars, check_item, json_ld_items, site_url_of
+from page_types import TOOL_PAGES
 from territoire import load_site
 
 AMIENS = REPO / "examples" / "amiens"
@@ -39,10 +40,13 @@ def agenda_site(tmp_path_factory):
 
 
 def _pages(site_dir: Path):
-    """(url, soup, items) of every built HTML page but the 404 page."""
+    """(url, soup, items) of every built HTML page but the 404 page and the tool pages."""
     site_url = site_url_of(site_dir)
+    tools = {path.strip("/") for path, _template in TOOL_PAGES.values()}
     for path in sorted(site_dir.rglob("index.html")):
         relative = path.parent.relative_to(site_dir).as_posix()
+        if relative in tools:
+            continue  # the web editor (/admin/) is a tool, not a page of the site
         url = site_url if relative == "." else f"{site_url}{relative}/"
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         yield url, soup, json_ld_items(soup)

@@ -62,6 +62,7 @@ recurrence:
   du: 2025-01-01
   au: 2025-06-30
 heure_debut: "18:00"
+heure_fin: "20:00"
 type: conseil
 publics: [entreprises]
 organisateur:
