@@ -223,12 +223,37 @@ def _block_structure(lines, problem, context, at, around):
     reference = _sibling_above(lines, row)
     if reference is None:
         return None
+    moved = _first_dash_moved(lines, row, reference)
+    if moved is not None:
+        return moved
     width = _key_column(lines[reference])
     fixed = " " * width + line.lstrip(" ")
     return Diagnosis(row + 1, 1,
                      f"indentation : trouvé {_spaces(_indent(line))} avant « {_first_word(line)} », "
                      f"attendu {_spaces(width)} comme « {_first_word(lines[reference])} » à la "
                      f"ligne {reference + 1}", _replace(lines, row, fixed))
+
+
+def _first_dash_moved(lines, row, reference):
+    """« savoir_faire: » then «   - titre: x » then «     description: y » where the item's other
+    fields kept their place: the dash moved, not the fields under it (a list's first item, so
+    there is no earlier dash to align on). Blaming each field would have the author move them all."""
+    item = lines[reference]
+    parent = _previous(lines, reference)
+    if not item.lstrip(" ").startswith("- ") or parent is None or not _opens_block(lines[parent]):
+        return None
+    dash, shift = _indent(item), _key_column(item) - _indent(lines[row])
+    target = dash - shift
+    # One space only: with two (« - titre » at 2, « description » at 2) the field more likely
+    # lost its indentation than the dash gained some.
+    if shift != 1 or target not in (_indent(lines[parent]), _indent(lines[parent]) + 2):
+        return None
+    fixed = " " * target + item.lstrip(" ")
+    return Diagnosis(reference + 1, dash + 1,
+                     f"tiret mal aligné : trouvé le « - » après {_spaces(dash)}, attendu "
+                     f"{_spaces(target)} pour que « {_first_word(item)} » s'aligne sur "
+                     f"« {_first_word(lines[row])} » de la ligne {row + 1}",
+                     _replace(lines, reference, fixed))
 
 
 def _text_after_quote(lines, row, column):
