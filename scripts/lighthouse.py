@@ -18,19 +18,25 @@ Lighthouse's pixel ratio. Performance depends on the machine's load, printed bef
 
 from __future__ import annotations
 
+import functools
 import gzip
+import http.server
+import io
 import json
 import os
+import threading
 import subprocess
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from gates import CHROMIUM, CHROMIUM_ARGS, NODE_MODULES, serve  # noqa: E402
+from gates import CHROMIUM, CHROMIUM_ARGS, NODE_MODULES  # noqa: E402
 from page_types import PATHS  # noqa: E402
 
 # The page types of tests/page_types.py as the README names them; a test keeps the two in step.
@@ -78,6 +84,42 @@ PHONE = ["--screenEmulation.mobile", "--screenEmulation.width=390",
          "--screenEmulation.height=844", "--screenEmulation.deviceScaleFactor=1.75"]
 # What a static host or CDN serves compressed; images and fonts are sent as they are.
 COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".xml", ".txt", ".ics", ".webmanifest"}
+
+
+class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves text gzipped when the browser asks for it, as GitHub Pages or any CDN does: without
+    it, Lighthouse times the stylesheets at their raw size and the score is not a host's."""
+
+    def send_head(self):  # noqa: ANN201 - signature of the base class
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.is_file() and path.suffix in COMPRESSED):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature of the base class
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 like a static host that compresses text; yields its URL."""
+    handler = functools.partial(_CompressingHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def _first_visit_gzip(requests: list[dict], base_url: str, site_dir: Path) -> int:
