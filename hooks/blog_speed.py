@@ -1,4 +1,5 @@
-"""Keep Material's blog plugin linear: identity-based membership tests (territoire.engine.identity)."""
+"""Keep Material's blog plugin linear and quick: identity-based membership tests, and articles'
+front matter read by libyaml as MkDocs reads every other page's (territoire.engine.identity)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from territoire.engine import identity
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    identity.read_posts_with_libyaml()
+    return config
 
 
 @event_priority(-60)  # after the blog plugin's on_files (-50), which builds the lists

@@ -26,6 +26,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from territoire import memo
 from territoire.errors import IssueCollector
 from territoire.links import find_links, split_front_matter, without_code_spans
 from territoire.sources import read_yaml
@@ -92,6 +93,7 @@ def check_pages(content: Path, issues: IssueCollector, *, articles_dir: str) -> 
             issues.add(path, line, column, "", problem)
 
 
+@memo.of_text
 def body_problems(body: str, *, first_line: int = 1) -> list[tuple[int, int, str]]:
     """Every problem of a Markdown body: (line, column, French message), in reading order."""
     visible = _without_code(body)

@@ -28,6 +28,7 @@ from markdown.extensions.toc import slugify, unique
 from pathspec.gitignore import GitIgnoreSpec
 
 from territoire.directory import filter_options, showcase
+from territoire import memo
 from territoire.errors import DataIssue
 from territoire.site import Site
 from territoire.sources import split_front_matter  # one front matter rule, the reader's
@@ -115,6 +116,7 @@ _INLINE = re.compile(r"(?<!\\)\]\(")
 _REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*(<[^>]*>|\S+)")
 
 
+@memo.of_text
 def find_links(text: str, *, first_line: int = 1) -> list[Link]:
     """Every link and image target of a Markdown text, outside code and HTML comments.
 

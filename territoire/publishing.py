@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from territoire import memo
 from territoire.errors import DataIssue
 from territoire.links import POSTS_DIR, ContentRules, LinkTargets, check_links, omitted_pages
 from territoire.site import Site
@@ -61,6 +62,15 @@ def _placeholders_in(path: Path, root: Path, *, article: bool) -> list[DataIssue
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeError):
         return []  # the data loader reports unreadable files
+    key = ("placeholders", str(path), str(root), article, text)
+    kept = memo.recall(key)
+    if kept is None:
+        kept = tuple(_placeholders_of(text, path, root, article=article))
+        memo.remember(key, kept)
+    return list(kept)
+
+
+def _placeholders_of(text: str, path: Path, root: Path, *, article: bool) -> list[DataIssue]:
     lines = text.splitlines()
     # YAML: the whole of a data file, the front matter of a page (between its two « --- »).
     yaml_lines = len(lines) if path.suffix == ".yml" else _front_matter_end(lines)

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from territoire import memo
 from territoire.document import Path_, SourceDocument, dotted_path
 from territoire.errors import IssueCollector
 from territoire.safety import check_text
@@ -65,6 +66,36 @@ _HASHTAG = re.compile(r"^(\s+)#[^\s#]")
 
 def read_yaml(path: Path, issues: IssueCollector, *, line_offset: int = 0,
               text: str | None = None) -> SourceDocument | None:
+    """Parse a YAML file (or the given text, shifted by ``line_offset`` lines); while the preview
+    keeps results (``territoire.memo``), a text already read without any issue is not parsed again.
+    """
+    if not memo.keeping():
+        return _read_yaml(path, issues, line_offset=line_offset, text=text)
+    source = text if text is not None else _peek(path)
+    if source is None:
+        return _read_yaml(path, issues, line_offset=line_offset, text=text)
+    key = ("read_yaml", str(path), line_offset, source)
+    found = memo.recall(key)
+    if found is not None:
+        return found
+    before = issues.count
+    document = _read_yaml(path, issues, line_offset=line_offset, text=text)
+    if document is not None and issues.count == before:
+        memo.remember(key, document)
+    return document
+
+
+def _peek(path: Path) -> str | None:
+    try:
+        if path.is_symlink() or path.stat().st_size > DATA_MAX_BYTES:
+            return None
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
+
+
+def _read_yaml(path: Path, issues: IssueCollector, *, line_offset: int = 0,
+               text: str | None = None) -> SourceDocument | None:
     """Parse a YAML file (or the given text, shifted by ``line_offset`` lines).
 
     Returns ``None`` after recording an issue when the file cannot be used at all. After a syntax

@@ -18,7 +18,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from territoire import ical
+from territoire import ical, memo
 from territoire.agenda import (FACET_KINDS, WEEKDAY_NAMES, WEEKDAY_SHORT, Agenda, AgendaEvent,
                                Facet, slugify)
 from territoire.agenda_text import clock, event_when, weekday_date
@@ -99,8 +99,14 @@ def _add_feeds(files: Files, config: MkDocsConfig, site: Site, agenda: Agenda) -
     def write(path: str, events: list[AgendaEvent], name: str) -> None:
         if not events:
             return  # RFC 5545: a calendar holds at least one component
-        content = ical.calendar_bytes(events, name=name, host=host,
-                                      url_of=lambda event: absolute_url(config, "event", event.id))
+        urls = tuple(absolute_url(config, "event", event.id) for event in events)
+        # Kept by the preview between rebuilds (``territoire.memo``): most calendars are unchanged.
+        key = ("calendar", name, host, urls, repr(events))
+        content = memo.recall(key)
+        if content is None:
+            content = ical.calendar_bytes(events, name=name, host=host,
+                                          url_of=lambda event: absolute_url(config, "event", event.id))
+            memo.remember(key, content)
         files.append(File.generated(config, path, content=content))
 
     write(ics_path("all"), agenda.events, f"{signature} : agenda")

@@ -197,7 +197,20 @@ def copy_into(site_dir: Path, published: dict[str, Path]) -> None:
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
+        if _copied_already(cached, target):
+            continue
         shutil.copyfile(cached, target)
+
+
+def _copied_already(cached: Path, target: Path) -> bool:
+    """The preview writes into the site it serves: a file copied from the cache by an earlier
+    build is still there. Cache files are named by their content's digest, so a target of the
+    same size written after the cache file holds the same bytes."""
+    try:
+        here, there = cached.stat(), target.stat()
+    except OSError:
+        return False
+    return here.st_size == there.st_size and there.st_mtime_ns >= here.st_mtime_ns
 
 
 def _unique(planned):

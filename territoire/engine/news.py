@@ -19,6 +19,7 @@ from lxml import etree
 from mkdocs.config.defaults import MkDocsConfig
 from pymdownx.slugs import slugify
 
+from territoire import memo
 from territoire.models.news import NewsItem
 from territoire.site import Site
 
@@ -196,23 +197,41 @@ class NewsIndex:
         groups += [(c.url, f"Actualités\u00a0: {c.name}", c.description or territory.description,
                     c.entries) for c in self.categories]
         for folder, title, description, entries in groups:
-            feed = self._feed(folder, f"{title} - {territory.signature}", description, entries,
-                              logo, cover, covers)
-            page_url = self.absolute(folder)
-            for name, mime, _label in FEEDS:
+            images = [cover(entry) if cover is not None else None for entry in entries]
+            # The preview rebuilds after every save: a feed whose entries did not change is not
+            # generated again (``territoire.memo``; nothing is kept by one-shot builds).
+            key = ("feed", self.absolute(folder), title, description, repr(logo),
+                   tuple(_entry_key(entry) for entry in entries), repr(images))
+            kept = memo.recall(key)
+            if kept is None:
+                kept = self._feed_files(folder, f"{title} - {territory.signature}", description,
+                                        entries, logo, cover, covers)
+                memo.remember(key, kept)
+            for name, data in kept:
                 path = site_dir / folder / name
                 path.parent.mkdir(parents=True, exist_ok=True)
-                # Each file names itself as « self »; the last link is RSS's <link>: the page.
-                feed.link([{"href": self.absolute(posixpath.join(folder, name)), "rel": "self",
-                            "type": mime},
-                           {"href": page_url, "rel": "alternate", "type": "text/html"}],
-                          replace=True)
-                if name == "atom.xml":
-                    path.write_bytes(_with_enclosure_rel(feed.atom_str(pretty=True), covers))
-                else:
-                    feed.rss_file(str(path), pretty=True)
+                path.write_bytes(data)
                 written.append(path)
         return written
+
+    def _feed_files(self, folder: str, title: str, description: str, entries: list[NewsEntry],
+                    logo: dict[str, Any] | None,
+                    cover: Callable[[NewsEntry], FeedImage | None] | None,
+                    covers: dict[str, FeedImage]) -> tuple[tuple[str, bytes], ...]:
+        feed = self._feed(folder, title, description, entries, logo, cover, covers)
+        page_url = self.absolute(folder)
+        made = []
+        for name, mime, _label in FEEDS:
+            # Each file names itself as « self »; the last link is RSS's <link>: the page.
+            feed.link([{"href": self.absolute(posixpath.join(folder, name)), "rel": "self",
+                        "type": mime},
+                       {"href": page_url, "rel": "alternate", "type": "text/html"}],
+                      replace=True)
+            if name == "atom.xml":
+                made.append((name, _with_enclosure_rel(feed.atom_str(pretty=True), covers)))
+            else:
+                made.append((name, feed.rss_str(pretty=True)))
+        return tuple(made)
 
     def _feed(self, folder: str, title: str, description: str, entries: list[NewsEntry],
               logo: dict[str, Any] | None,
@@ -260,6 +279,12 @@ class NewsIndex:
                 feed_entry.enclosure(self.absolute(image.url), str(image.length), image.type)
                 covers[self.absolute(image.url)] = image
         return feed
+
+
+def _entry_key(entry: NewsEntry) -> tuple[Any, ...]:
+    item = entry.item
+    return (entry.post.url, item.title, item.summary, item.date, item.updated, item.category,
+            tuple(item.front.authors))
 
 
 def _with_enclosure_rel(atom: bytes, covers: dict[str, FeedImage]) -> bytes:

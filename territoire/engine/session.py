@@ -15,6 +15,11 @@ def start(command: str, *, dirty: bool = False) -> None:
     _state["dirty"] = bool(dirty)
 
 
+def set_dirty(dirty: bool) -> None:
+    """The preview's rebuilds after the first write into the site served (engine/incremental.py)."""
+    _state["dirty"] = bool(dirty)
+
+
 def is_preview() -> bool:
     """True under ``serve``: drafts and provisional texts are shown with a notice, not refused."""
     return _state["preview"]

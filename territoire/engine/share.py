@@ -124,6 +124,13 @@ class ShareCards:
         """The card a rendered page printed in its head (feeds carry the same picture)."""
         return self._printed.get(page_url)
 
+    def carry_over(self, page_url: str, card: ShareCard, picture: Path | None) -> None:
+        """A page the preview did not rebuild keeps the card it printed in the previous build
+        (``engine/incremental.py``): feeds read it, and its picture stays published."""
+        self._printed.setdefault(page_url, card)
+        if picture is not None:
+            self.published.setdefault(card.image, picture)
+
     def _card(self, page: Any, labels: dict[str, str] | None) -> ShareCard:
         kind = _kind(page, self.site)
         title = self.site_name if page is None or getattr(page, "is_homepage", False) \

@@ -1,0 +1,188 @@
+"""The preview's incremental rebuilds give the site a clean build gives (issue 17).
+
+One copy of the sample is built by the preview's own builder (``PreviewBuilds``), as
+``territoire serve`` does; after each edit it rebuilds, and the whole site folder is compared, file
+by file, with a clean preview build of the same sources made in a fresh process. Edits of what an
+item says must take the incremental path (else the comparison would prove nothing about it);
+structural edits may fall back to a full build, and must be as right.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, copy_project, write_config
+from preview_once import SERVE_URL, preview_config
+from territoire.engine import session
+from territoire.engine.run import PreviewBuilds
+
+_LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    found = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.name == "sitemap.xml":
+                data = _LASTMOD.sub(b"", data)  # the build date (issue 17: sitemap dates aside)
+            found[path.relative_to(site).as_posix()] = data
+    return found
+
+
+def _differences(site: Path, clean: Path) -> list[str]:
+    ours, theirs = _files(site), _files(clean)
+    lines = [f"seulement dans l'aperçu : {name}" for name in sorted(set(ours) - set(theirs))]
+    lines += [f"seulement dans la construction propre : {name}" for name in sorted(set(theirs) - set(ours))]
+    lines += [f"différent : {name}" for name in sorted(set(ours) & set(theirs))
+              if name != "sitemap.xml.gz" and ours[name] != theirs[name]]
+    return lines
+
+
+class Preview:
+    def __init__(self, project: Path, work: Path):
+        self.project, self.work = project, work
+        self.site = work / "site"
+        self.config_file = write_config(project, work / "mkdocs.yml", self.site)
+        self.builds = PreviewBuilds()
+        self.clean_builds = 0
+
+    def build(self):
+        config = preview_config(self.config_file, self.site)
+        if self.builds.memory.snapshot is None:
+            config.plugins.on_startup(command="serve", dirty=False)
+        self.builds.build(config, serve_url=SERVE_URL)
+        return self.builds.last_plan
+
+    def assert_like_clean_build(self) -> None:
+        self.clean_builds += 1
+        clean = self.work / f"clean-{self.clean_builds}"
+        completed = subprocess.run([sys.executable, str(REPO / "tests" / "preview_once.py"),
+                                    str(self.config_file), str(clean)],
+                                   capture_output=True, text=True, cwd=self.work, timeout=600)
+        assert completed.returncode == 0, completed.stdout + completed.stderr
+        differences = _differences(self.site, clean)
+        assert not differences, "\n".join(differences[:30])
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    work = tmp_path_factory.mktemp("incremental")
+    project = copy_project(REPO, work / "project")
+    preview = Preview(project, work)
+    try:
+        first = preview.build()
+        assert first.full
+        yield preview
+    finally:
+        session.start("build")  # the preview mode must not leak into other tests of the process
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} absent de {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+POST = "content/actualites/posts/premier-conseil-industrie-positive.md"
+EVENT = "data/events/cafe-debat-ess.yml"
+
+
+def test_an_unchanged_rebuild_writes_nothing_but_is_right(preview):
+    plan = preview.build()
+    assert not plan.full and plan.build == set()
+    preview.assert_like_clean_build()
+
+
+def test_an_article_title_rebuilds_only_the_pages_that_show_it(preview):
+    _edit(preview.project / POST, "s'est réuni pour la première fois",
+          "s'est réuni pour la toute première fois")
+    plan = preview.build()
+    assert not plan.full, plan.reason
+    assert "actualites/2019/premier-conseil-industrie-positive/" in plan.build
+    assert "./" in plan.build and "membres/bulane/" in plan.build  # the home page, a cited firm
+    assert "a-propos/" not in plan.build and "valeurs/" not in plan.build
+    preview.assert_like_clean_build()
+
+
+def test_a_member_name_cited_by_articles_is_renamed_everywhere(preview):
+    _edit(preview.project / "data/members.yml", "nom: Bulane\n", "nom: Bulane Énergies\n")
+    plan = preview.build()
+    assert not plan.full, plan.reason
+    assert {"membres/bulane/", "membres/",
+            "actualites/2019/premier-conseil-industrie-positive/"} <= plan.build
+    preview.assert_like_clean_build()
+    site = (preview.site / "membres/index.html").read_text(encoding="utf-8")
+    assert "Bulane Énergies" in site
+
+
+def test_a_member_profile_text_and_an_event_text(preview):
+    profile = preview.project / "data/members/bulane.yml"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(re.sub(r"^accroche: (.*)$", r"accroche: \1 Partout en France.", text,
+                              count=1, flags=re.M), encoding="utf-8")
+    _edit(preview.project / EVENT, "Café-débat : l'économie sociale et solidaire",
+          "Café-débat : l'économie sociale et solidaire à Montpellier")
+    plan = preview.build()
+    assert not plan.full, plan.reason
+    assert {"membres/bulane/", "agenda/cafe-debat-ess/"} <= plan.build
+    preview.assert_like_clean_build()
+
+
+def test_an_article_body_edit(preview):
+    _edit(preview.project / POST, "Le mardi 1er octobre 2019,", "Le mardi 1er octobre 2019 au matin,")
+    plan = preview.build()
+    assert not plan.full, plan.reason
+    preview.assert_like_clean_build()
+
+
+def test_an_added_article(preview):
+    (preview.project / "content/actualites/posts/nouvel-article.md").write_text(
+        "---\ntitle: La Semaine de l'industrie 2027 se prépare\ndate: 2020-01-15\n"
+        "resume: Les membres du conseil préparent le programme de la prochaine édition.\n"
+        "categories: [Vie du conseil]\nauteurs: [communication]\nmembres: [bulane]\n---\n\n"
+        "Les membres du conseil se sont retrouvés pour préparer le programme.\n",
+        encoding="utf-8")
+    preview.build()
+    preview.assert_like_clean_build()
+
+
+def test_an_article_date_moved_across_a_year(preview):
+    _edit(preview.project / "content/actualites/posts/nouvel-article.md",
+          "date: 2020-01-15", "date: 2019-12-20")
+    preview.build()
+    preview.assert_like_clean_build()
+
+
+def test_a_deleted_article(preview):
+    (preview.project / "content/actualites/posts/nouvel-article.md").unlink()
+    preview.build()
+    preview.assert_like_clean_build()
+    assert not (preview.site / "actualites/2019/la-semaine-de-l-industrie-2027-se-prepare").exists()
+
+
+def test_an_added_event_and_a_cancelled_one(preview):
+    (preview.project / "data/events/atelier-2020.yml").write_text(
+        "titre: Atelier des membres\ndebut: 2020-02-04\ntype: table-ronde\n"
+        "publics: [entreprises]\norganisateur:\n  membre: bulane\nlieu:\n  commune: Montpellier\n",
+        encoding="utf-8")
+    preview.build()
+    preview.assert_like_clean_build()
+    _edit(preview.project / EVENT, "debut: 2019-06-13\n", "debut: 2019-06-13\nstatut: annulé\n")
+    preview.build()
+    preview.assert_like_clean_build()
+
+
+def test_a_broken_edit_then_its_fix(preview):
+    _edit(preview.project / POST, "date: 2019-10-04", "date: 2019-13-04")
+    with pytest.raises(Exception):
+        preview.build()
+    _edit(preview.project / POST, "date: 2019-13-04", "date: 2019-10-04")
+    plan = preview.build()
+    assert plan.full  # nothing is trusted after a failed build
+    preview.assert_like_clean_build()
