@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from territoire.images import LOGO_MAX_BYTES, PICTURE_MAX_BYTES
 from territoire.models.common import LINE_MAX, field_title
-from territoire.models.events import (AgendaFile, EditionsFile, EventFields, EventFile, Occurrence,
+from territoire.agenda.models import (AgendaFile, EditionsFile, EventFields, EventFile, Occurrence,
                                       Organizer, SeriesFile)
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory

@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from territoire.agenda_loader import EVENTS_DIR, SERIES_DIR, load_agenda
+from territoire.agenda.loader import EVENTS_DIR, SERIES_DIR, load_agenda
 from territoire import bodies
 from territoire.errors import IssueCollector
 from territoire.legal import load_legal

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from territoire.models.events import AgendaFile, EditionsFile, EventFile, SeriesFile
+from territoire.agenda.models import AgendaFile, EditionsFile, EventFile, SeriesFile
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.legal import Legal

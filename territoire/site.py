@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from territoire.agenda import Agenda
+from territoire.agenda.events import Agenda
 from territoire.models.figures import KeyFigure
 from territoire.models.identity import Territory
 from territoire.models.legal import Legal

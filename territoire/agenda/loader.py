@@ -16,12 +16,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import rrule
 
-from territoire.agenda import Agenda, AgendaEvent
+from territoire.agenda.events import Agenda, AgendaEvent
 from territoire.errors import IssueCollector
 from territoire.french import long_date
 from territoire.limits import EDITION_MAX_DAYS, EVENT_MAX_DAYS, SERIES_MAX_YEARS, event_days, series_too_long, thin
 from territoire.models.common import SLUG_PATTERN
-from territoire.models.events import (AgendaFile, EditionsFile, EventFields, EventFile, Occurrence,
+from territoire.agenda.models import (AgendaFile, EditionsFile, EventFields, EventFile, Occurrence,
                                       SeriesFile)
 from territoire.sources import SourceDocument, dotted_path, read_yaml
 from territoire.validation import check_unique, describe_found, validate
