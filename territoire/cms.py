@@ -25,7 +25,7 @@ from territoire.agenda.models import (AgendaFile, EditionsFile, EventFields, Eve
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import MemberProfile, MembersRegistry, Offering
-from territoire.models.news import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
+from territoire.news.models import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
 from territoire.models.pillars import Axis, AxesFile, SectorsFile, Value, ValuesFile
 from territoire.models.roadmap import RoadmapFile
 from territoire.site import Site

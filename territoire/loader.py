@@ -23,7 +23,7 @@ from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.members import Member, MemberProfile, MembersRegistry
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
-from territoire.news import POSTS_DIR, KnownIds, load_news, news_ids
+from territoire.news.loader import POSTS_DIR, KnownIds, load_news, news_ids
 from territoire.roadmap_loader import check_related, load_roadmap
 from territoire.site import Site
 from territoire.sources import SourceDocument, check_links, check_pages, read_yaml

@@ -18,7 +18,7 @@ from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.legal import Legal
 from territoire.models.members import MemberProfile, MembersRegistry
-from territoire.models.news import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
+from territoire.news.models import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
 from territoire.models.roadmap import RoadmapFile
 

@@ -25,7 +25,7 @@ from page_types import TOOL_PAGES
 from territoire.editor_server import DECAP_SERVER, decap_server, serve_site
 from territoire.engine.cms import BUNDLE
 from territoire.models.members import MemberProfile
-from territoire.models.news import NewsFrontMatter
+from territoire.news.models import NewsFrontMatter
 
 pytestmark = [
     pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="chromium absent de /usr/bin"),

@@ -19,7 +19,7 @@ from lxml import etree
 from mkdocs.config.defaults import MkDocsConfig
 from pymdownx.slugs import slugify
 
-from territoire.models.news import NewsItem
+from territoire.news.models import NewsItem
 from territoire.site import Site
 
 PARIS = ZoneInfo("Europe/Paris")
