@@ -24,7 +24,7 @@ from territoire.agenda.models import (AgendaFile, EditionsFile, EventFields, Eve
                                       Organizer, SeriesFile)
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
-from territoire.models.members import MemberProfile, MembersRegistry, Offering
+from territoire.members.models import MemberProfile, MembersRegistry, Offering
 from territoire.news.models import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
 from territoire.models.pillars import Axis, AxesFile, SectorsFile, Value, ValuesFile
 from territoire.models.roadmap import RoadmapFile

@@ -17,7 +17,7 @@ from territoire.agenda.models import AgendaFile, EditionsFile, EventFile, Series
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.legal import Legal
-from territoire.models.members import MemberProfile, MembersRegistry
+from territoire.members.models import MemberProfile, MembersRegistry
 from territoire.news.models import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
 from territoire.models.roadmap import RoadmapFile

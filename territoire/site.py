@@ -12,7 +12,7 @@ from territoire.agenda.events import Agenda
 from territoire.models.figures import KeyFigure
 from territoire.models.identity import Territory
 from territoire.models.legal import Legal
-from territoire.models.members import Member, Role
+from territoire.members.models import Member, Role
 from territoire.news.models import Author, NewsCategory, NewsItem
 from territoire.models.pillars import Axis, Sector, Value
 from territoire.palette import derived_color

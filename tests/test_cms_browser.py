@@ -24,7 +24,7 @@ from gates import AXE_JS, AXE_TAGS
 from page_types import TOOL_PAGES
 from territoire.editor_server import DECAP_SERVER, decap_server, serve_site
 from territoire.engine.cms import BUNDLE
-from territoire.models.members import MemberProfile
+from territoire.members.models import MemberProfile
 from territoire.news.models import NewsFrontMatter
 
 pytestmark = [
