@@ -27,7 +27,7 @@ from territoire.models.identity import Territory
 from territoire.members.models import MemberProfile, MembersRegistry, Offering
 from territoire.news.models import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
 from territoire.models.pillars import Axis, AxesFile, SectorsFile, Value, ValuesFile
-from territoire.models.roadmap import RoadmapFile
+from territoire.roadmap.models import RoadmapFile
 from territoire.site import Site
 
 NEWS = "actualites"

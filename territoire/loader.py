@@ -25,7 +25,7 @@ from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
 from territoire.news.loader import POSTS_DIR, KnownIds, load_news, news_ids
-from territoire.roadmap_loader import check_related, load_roadmap
+from territoire.roadmap.loader import check_related, load_roadmap
 from territoire.site import Site
 from territoire.sources import SourceDocument, check_links, check_pages, read_yaml
 from territoire.validation import ReferableIds, check_unique, validate

@@ -20,7 +20,7 @@ from territoire.models.legal import Legal
 from territoire.members.models import MemberProfile, MembersRegistry
 from territoire.news.models import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
-from territoire.models.roadmap import RoadmapFile
+from territoire.roadmap.models import RoadmapFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "territory": (Territory, "Identité du territoire (data/territory.yml)"),

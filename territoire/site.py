@@ -16,7 +16,7 @@ from territoire.members.models import Member, Role
 from territoire.news.models import Author, NewsCategory, NewsItem
 from territoire.models.pillars import Axis, Sector, Value
 from territoire.palette import derived_color
-from territoire.roadmap import Roadmap
+from territoire.roadmap.actions import Roadmap
 
 
 @dataclass(frozen=True)
