@@ -14,12 +14,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from territoire.agenda.models import AgendaFile, EditionsFile, EventFile, SeriesFile
+from territoire.members.models import MemberProfile, MembersRegistry
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.legal import Legal
-from territoire.members.models import MemberProfile, MembersRegistry
-from territoire.news.models import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
+from territoire.news.models import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
 from territoire.roadmap.models import RoadmapFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
