@@ -10,7 +10,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from territoire.directory import facets, filter_options, member_filters
+from territoire.members.directory import facets, filter_options, member_filters
 from territoire.engine import pages, state
 
 

@@ -7,7 +7,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from territoire.directory import showcase, showcase_highlights
+from territoire.members.directory import showcase, showcase_highlights
 from territoire.engine import menu, pages, state
 
 SHOWCASE_PAGE = "made-in/index.md"

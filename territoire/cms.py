@@ -18,16 +18,16 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from territoire.images import LOGO_MAX_BYTES, PICTURE_MAX_BYTES
-from territoire.models.common import LINE_MAX, field_title
-from territoire.models.events import (AgendaFile, EditionsFile, EventFields, EventFile, Occurrence,
+from territoire.agenda.models import (AgendaFile, EditionsFile, EventFields, EventFile, Occurrence,
                                       Organizer, SeriesFile)
+from territoire.images import LOGO_MAX_BYTES, PICTURE_MAX_BYTES
+from territoire.members.models import MemberProfile, MembersRegistry, Offering
+from territoire.models.common import LINE_MAX, field_title
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
-from territoire.models.members import MemberProfile, MembersRegistry, Offering
-from territoire.models.news import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
 from territoire.models.pillars import Axis, AxesFile, SectorsFile, Value, ValuesFile
-from territoire.models.roadmap import RoadmapFile
+from territoire.news.models import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
+from territoire.roadmap.models import RoadmapFile
 from territoire.site import Site
 
 NEWS = "actualites"

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from territoire.agenda import AgendaEvent
+from territoire.agenda.events import AgendaEvent
 
 CONTEXT = "https://schema.org"
 _STATUS = {"prévu": "https://schema.org/EventScheduled",

@@ -27,8 +27,8 @@ from pathlib import Path
 from markdown.extensions.toc import slugify, unique
 from pathspec.gitignore import GitIgnoreSpec
 
-from territoire.directory import filter_options, showcase
 from territoire import memo
+from territoire.members.directory import filter_options, showcase
 from territoire.errors import DataIssue
 from territoire.site import Site
 from territoire.sources import split_front_matter  # one front matter rule, the reader's

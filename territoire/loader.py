@@ -11,27 +11,27 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from territoire.agenda_loader import EVENTS_DIR, SERIES_DIR, load_agenda
 from territoire import bodies
+from territoire.agenda.loader import EVENTS_DIR, SERIES_DIR, load_agenda
 from territoire.errors import IssueCollector
-from territoire.legal import load_legal
-from territoire.images import (IDENTITY_IMAGE_MAX_BYTES, LOGO_DIR, LOGO_MAX_BYTES,
-                               PICTURE_MAX_BYTES, check_content_files, check_image)
 from territoire.icons import icon_exists
+from territoire.images import (IDENTITY_IMAGE_MAX_BYTES, PICTURE_MAX_BYTES, check_content_files,
+                               check_image)
+from territoire.legal import load_legal
 from territoire.limits import page_budget_issue, pages_by_source, too_many_files
+from territoire.members.loader import load_members
+from territoire.members.models import Member, MembersRegistry
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
-from territoire.models.members import Member, MemberProfile, MembersRegistry
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
-from territoire.news import POSTS_DIR, KnownIds, load_news, news_ids
-from territoire.roadmap_loader import check_related, load_roadmap
+from territoire.news.loader import POSTS_DIR, KnownIds, load_news, news_ids
+from territoire.roadmap.loader import check_related, load_roadmap
 from territoire.site import Site
 from territoire.sources import SourceDocument, check_links, check_pages, read_yaml
-from territoire.validation import ReferableIds, check_reference, check_unique, validate
+from territoire.validation import ReferableIds, check_unique, validate
 
 DATA_DIR = "data"
 CONTENT_DIR = "content"
-MEMBER_PROFILES_DIR = "members"
 
 
 def sort_key(text: str) -> str:
@@ -74,12 +74,10 @@ def load_site(project: Path, *, content_dir: Path | None = None) -> Site:
 
     members: list[Member] = []
     if registry_doc and registry:
-        check_unique(registry_doc, "roles", registry.roles, issues)
-        check_unique(registry_doc, "membres", registry.entries, issues)
-        members = _load_members(data, registry_doc, registry, issues,
-                                value_ids={v.id for v in values} if values_file else None,
-                                sector_ids={s.id for s in sectors} if sectors_file else None,
-                                content=content)
+        members = load_members(data, registry_doc, registry, issues,
+                               value_ids={v.id for v in values} if values_file else None,
+                               sector_ids={s.id for s in sectors} if sectors_file else None,
+                               content=content)
 
     if territory:
         for field_name, asset in (("logo", territory.logo), ("favicon", territory.favicon)):
@@ -173,56 +171,3 @@ def _check_hero(content: Path, document: SourceDocument, territory: Territory,
         issues.add(document.path, line, column, f"accueil.{field_name}",
                    f"image manquante : trouvé « {field_name} » sans « image », attendu les deux "
                    "champs ensemble")
-
-
-def _load_members(data: Path, registry_doc: SourceDocument, registry: MembersRegistry,
-                  issues: IssueCollector, *, value_ids: set[str] | None, sector_ids: set[str] | None,
-                  content: Path) -> list[Member]:
-    role_ids = {role.id for role in registry.roles}
-    profiles_dir = data / MEMBER_PROFILES_DIR
-    profile_files = {path.stem: path for path in sorted(profiles_dir.glob("*.yml"))}
-    for other in sorted(profiles_dir.glob("*.yaml")):
-        issues.add(other, 1, 1, "", f"extension : trouvé « {other.name} », attendu un nom en "
-                   "« .yml » comme les autres profils")
-    members = []
-    registered = set()
-    for index, entry in enumerate(registry.entries):
-        registered.add(entry.id)
-        check_reference(registry_doc, ("membres", index, "role"), entry.role, role_ids,
-                         "rôle inconnu", "roles", issues)
-        path = profile_files.get(entry.id)
-        if path is None:
-            line, column = registry_doc.position(("membres", index, "id"))
-            issues.add(registry_doc.path, line, column, f"membres[{index}].id",
-                       f"profil manquant : trouvé le membre « {entry.id} » sans fichier de profil, "
-                       f"attendu le fichier {issues.display_path(profiles_dir / (entry.id + '.yml'))}")
-            continue
-        document = read_yaml(path, issues)
-        if document is None:
-            continue
-        profile = validate(MemberProfile, document, issues)
-        if profile is None:
-            continue
-        for value_index, value_id in enumerate(profile.values):
-            check_reference(document, ("valeurs", value_index), value_id, value_ids,
-                             "valeur inconnue", "data/values.yml", issues)
-        if profile.sector:
-            check_reference(document, ("secteur",), profile.sector, sector_ids,
-                             "secteur inconnu", "data/sectors.yml", issues)
-        check_image(content, profile.logo, document, ("logo",), issues,
-                    max_bytes=LOGO_MAX_BYTES, folder=LOGO_DIR)
-        for offer_index, offering in enumerate(profile.offerings):
-            check_image(content, offering.image, document, ("savoir_faire", offer_index, "image"),
-                        issues, max_bytes=PICTURE_MAX_BYTES)
-            if offering.image and not offering.image_alt:
-                line, column = document.position(("savoir_faire", offer_index, "image"))
-                issues.add(path, line, column, f"savoir_faire[{offer_index}].image_alt",
-                           "texte alternatif manquant : trouvé une image sans « image_alt », "
-                           "attendu une description de l'image")
-        members.append(Member(entry=entry, profile=profile,
-                              profile_path=issues.display_path(path)))
-    for stem, path in profile_files.items():
-        if stem not in registered:
-            issues.add(path, 1, 1, "", f"membre non inscrit : trouvé le profil « {stem} », attendu "
-                       "une entrée avec cet identifiant dans data/members.yml")
-    return members

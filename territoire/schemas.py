@@ -13,14 +13,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from territoire.models.events import AgendaFile, EditionsFile, EventFile, SeriesFile
+from territoire.agenda.models import AgendaFile, EditionsFile, EventFile, SeriesFile
+from territoire.members.models import MemberProfile, MembersRegistry
 from territoire.models.figures import KeyFiguresFile
 from territoire.models.identity import Territory
 from territoire.models.legal import Legal
-from territoire.models.members import MemberProfile, MembersRegistry
-from territoire.models.news import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
 from territoire.models.pillars import AxesFile, SectorsFile, ValuesFile
-from territoire.models.roadmap import RoadmapFile
+from territoire.news.models import AuthorsFile, NewsCategoriesFile, NewsFrontMatter
+from territoire.roadmap.models import RoadmapFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "territory": (Territory, "Identité du territoire (data/territory.yml)"),

@@ -8,15 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from territoire.agenda import Agenda
+from territoire.agenda.events import Agenda
+from territoire.members.models import Member, Role
 from territoire.models.figures import KeyFigure
 from territoire.models.identity import Territory
 from territoire.models.legal import Legal
-from territoire.models.members import Member, Role
-from territoire.models.news import Author, NewsCategory, NewsItem
 from territoire.models.pillars import Axis, Sector, Value
+from territoire.news.models import Author, NewsCategory, NewsItem
 from territoire.palette import derived_color
-from territoire.roadmap import Roadmap
+from territoire.roadmap.actions import Roadmap
 
 
 @dataclass(frozen=True)

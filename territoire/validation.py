@@ -169,6 +169,12 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
+def report_at(document: SourceDocument, path: Path_, message: str, issues: IssueCollector) -> None:
+    """Add ``message`` about the value at ``path`` of ``document``, with its line and column."""
+    line, column = document.position(path)
+    issues.add(document.path, line, column, dotted_path(path), message)
+
+
 def check_unique(document: SourceDocument, list_key: str, items: Iterable[Any],
                  issues: IssueCollector) -> None:
     """Report every item of ``document[list_key]`` whose ``id`` an earlier item already has."""

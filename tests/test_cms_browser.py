@@ -24,8 +24,8 @@ from gates import AXE_JS, AXE_TAGS
 from page_types import TOOL_PAGES
 from territoire.editor_server import DECAP_SERVER, decap_server, serve_site
 from territoire.engine.cms import BUNDLE
-from territoire.models.members import MemberProfile
-from territoire.models.news import NewsFrontMatter
+from territoire.members.models import MemberProfile
+from territoire.news.models import NewsFrontMatter
 
 pytestmark = [
     pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="chromium absent de /usr/bin"),

@@ -3,6 +3,7 @@ way that works everywhere, and their pointers lead to sections that exist."""
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 
@@ -59,4 +60,27 @@ def test_the_templates_a_document_names_exist(document):
     overrides = REPO / "overrides"
     missing = [path for path in re.findall(r"`((?:overrides/)?partials/[\w/.-]+\.html)`", text)
                if not (REPO / path if path.startswith("overrides/") else overrides / path).is_file()]
+    assert not missing, (document.name, missing)
+
+
+@pytest.mark.parametrize("document", [REPO / "README.md", *GUIDES], ids=lambda path: path.name)
+def test_the_code_a_document_names_exists(document):
+    # Modules moved into one package per feature (issue 19): a file or dotted name in a guide must
+    # still lead to the code it describes.
+    text = document.read_text(encoding="utf-8")
+    missing = [path for path in re.findall(r"`((?:territoire|hooks|scripts)/[\w/.-]*)`", text)
+               if not (REPO / path).exists()]
+    for dotted in re.findall(r"`(territoire(?:\.\w+)+)(?:\(\))?`", text):
+        if dotted.rsplit(".", 1)[-1] in {"css", "js", "html", "yml", "md", "py"}:
+            continue  # a file name such as territoire.css, not a module
+        parts = dotted.split(".")
+        # The longest importable prefix is the module; what follows must be one of its names.
+        for cut in range(len(parts), 0, -1):
+            try:
+                module = importlib.import_module(".".join(parts[:cut]))
+            except ModuleNotFoundError:
+                continue
+            if len(parts) - cut > 1 or (cut < len(parts) and not hasattr(module, parts[cut])):
+                missing.append(dotted)
+            break
     assert not missing, (document.name, missing)

@@ -12,8 +12,8 @@ from conftest import FIXTURES, REPO, build, copy_project
 from territoire import DataError, load_site
 from territoire.errors import IssueCollector
 from territoire.french import long_date
-from territoire.news import KnownIds, load_news
-from territoire.models.news import NewsFrontMatter
+from territoire.news.loader import KnownIds, load_news
+from territoire.news.models import NewsFrontMatter
 
 PROJECT = FIXTURES / "news"
 POST = "content/actualites/posts/essai.md"

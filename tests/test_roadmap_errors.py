@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, copy_project
 from territoire import DataError, load_site
 from territoire.errors import IssueCollector
-from territoire.roadmap_loader import check_related, load_roadmap
+from territoire.roadmap.loader import check_related, load_roadmap
 from territoire.sources import read_yaml
 
 VALID = FIXTURES / "other_territory"

@@ -6,8 +6,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from territoire.models.roadmap import RoadmapFile
-from territoire.roadmap import Roadmap, progress_of, slugify
+from territoire.roadmap.models import RoadmapFile
+from territoire.roadmap.actions import Roadmap
+from territoire.roadmap.progress import progress_of, slugify
 
 AXES = [SimpleNamespace(id="image", number=1, title="Image"),
         SimpleNamespace(id="projets", number=2, title="Projets")]

@@ -4,7 +4,7 @@ Pages: ``/agenda/`` (upcoming then past), one page per event and per month with 
 ``/semaine-de-l-industrie/`` (every edition), one page per edition and one no-JavaScript filter
 page per edition and type, audience, commune or day that has events. Files: the site-wide feed,
 one per event type, per edition and per event, written as generated static files (bytes from
-``territoire.ical``).
+``territoire.agenda.ical``).
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from territoire import ical, memo
-from territoire.agenda import (FACET_KINDS, WEEKDAY_NAMES, WEEKDAY_SHORT, Agenda, AgendaEvent,
-                               Facet, slugify)
-from territoire.agenda_text import clock, event_when, weekday_date
+from territoire import memo
+from territoire.agenda import ical
+from territoire.agenda.events import (FACET_KINDS, WEEKDAY_NAMES, WEEKDAY_SHORT, Agenda,
+                                      AgendaEvent, Facet, slugify)
+from territoire.agenda.text import clock, event_when, weekday_date
 from territoire.french import month_short, month_year
 from territoire.engine import menu, pages
 from territoire.site import Site

@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from pymdownx.slugs import slugify
 
 from territoire import memo
-from territoire.models.news import NewsItem
+from territoire.news.models import NewsItem
 from territoire.site import Site
 
 PARIS = ZoneInfo("Europe/Paris")

@@ -31,7 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from territoire.agenda_text import event_when
+from territoire.agenda.text import event_when
 from territoire.engine import pages, state
 from territoire.engine.agenda import organizer_name
 from territoire.french import long_date

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from territoire.errors import IssueCollector
-from territoire.models.roadmap import RoadmapFile
-from territoire.roadmap import Roadmap, is_member_reference
+from territoire.roadmap.actions import Roadmap, is_member_reference
+from territoire.roadmap.models import RoadmapFile
 from territoire.sources import SourceDocument, dotted_path, read_yaml
 from territoire.validation import describe_found, validate
 

@@ -4,7 +4,7 @@ Files: ``data/agenda.yml`` (time zone, types, audiences), ``data/events/<id>.yml
 file, the id is the file name), ``data/series/<id>.yml`` (a recurring meeting and the overrides of
 its occurrences), ``data/editions.yml`` (the "Semaine de l'industrie" editions). A start or end is
 a date (all-day event) or a date and a time in the agenda's time zone; localisation to that zone,
-and every check across files, happen in ``territoire.agenda_loader``.
+and every check across files, happen in ``territoire.agenda.loader``.
 """
 
 from __future__ import annotations

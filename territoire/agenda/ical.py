@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from icalendar import Calendar, Event
 
-from territoire.agenda import AgendaEvent
+from territoire.agenda.events import AgendaEvent
 
 PRODID = "-//Territoire//Agenda//FR"
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from territoire.models.members import Member, Offering
+from territoire.members.models import Member, Offering
 from territoire.models.pillars import Sector
 from territoire.site import Site
 

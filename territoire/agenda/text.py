@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from territoire.agenda import WEEKDAY_NAMES
+from territoire.agenda.events import WEEKDAY_NAMES
 from territoire.french import long_date
 
 

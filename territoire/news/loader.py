@@ -15,7 +15,7 @@ from pymdownx.slugs import slugify
 from territoire.errors import IssueCollector
 from territoire.images import refused_svg_message, size_text, svg_refused
 from territoire.imaging.limits import RASTER_MAX_BYTES
-from territoire.models.news import (Author, AuthorsFile, NewsCategoriesFile, NewsCategory,
+from territoire.news.models import (Author, AuthorsFile, NewsCategoriesFile, NewsCategory,
                                     NewsFrontMatter, NewsItem)
 from territoire.sources import SourceDocument, read_front_matter, read_yaml
 from territoire.validation import ReferableIds, check_reference, describe_found, validate

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from territoire.models.events import (Audience, Edition, EventType, Place, ProgrammeItem,
+from territoire.agenda.models import (Audience, Edition, EventType, Place, ProgrammeItem,
                                       Speaker)
 
 WEEKDAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
