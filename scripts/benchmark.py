@@ -9,14 +9,18 @@ output's size, one article's HTML size, its first-visit transfer (gzip) without 
 and the search index's size. Side by side, the engine floor: the same Markdown (the content/
 folder, plus one page per member and event with its description) built by plain mkdocs-material
 with the same plugins but no hooks and no template overrides, every page out of the nav; and the
-ratio ours/floor. Last, how long ``mkdocs serve`` takes to rebuild the sample after an article is
-edited. Not a test: timings vary by about 20 % from run to run.
+ratio ours/floor. Then, at each synthetic size, how long ``territoire serve`` takes from saving
+an article, a firm's profile or an event to the site up to date (incremental), next to the full
+rebuild MkDocs' own serve makes after every save (scripts/preview_rebuilds.py). Last, how long
+``mkdocs serve`` takes to rebuild the sample after an article is edited. Not a test: timings vary
+by about 20 % from run to run.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import re
 import shutil
@@ -231,6 +235,40 @@ def serve_rebuild(repo: Path, work: Path, edits: int = 3, timeout: float = 180) 
     return rebuilds
 
 
+def preview_rebuilds(repo: Path, project: Path, work: Path, edits: int = 2) -> dict:
+    """``territoire serve``'s rebuild after an edit, at this size (scripts/preview_rebuilds.py, in
+    a child process on a copy of the project): incremental, and full as MkDocs' serve does."""
+    copy = work / "preview"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(project / "content", copy / "content")
+    shutil.copytree(project / "data", copy / "data")
+    config = engine_config(repo, copy, copy / "site", copy / "mkdocs.yml")
+    child = subprocess.run([sys.executable, str(repo / "scripts" / "preview_rebuilds.py"),
+                            str(config), "--edits", str(edits)],
+                           capture_output=True, text=True, env=ENV, cwd=copy)
+    shutil.rmtree(copy, ignore_errors=True)
+    if child.returncode != 0:
+        raise SystemExit(f"aperçu : échec\n{child.stdout}{child.stderr}")
+    return json.loads(child.stdout.strip().splitlines()[-1])
+
+
+def print_previews(rows: list[tuple[str, int, dict]]) -> None:
+    """Seconds from a save to the site up to date: each edit's runs, then the full rebuild."""
+    def runs(values) -> str:
+        return " / ".join(f"{value:.2f}".replace(".", ",") for value in values)
+
+    print("| site | pages | article (s) | profil (s) | événement (s) | pages réécrites "
+          "(article, profil, événement) | reconstruction complète, comme mkdocs serve (s) | charge |")
+    print("|---|---|---|---|---|---|---|---|")
+    for label, pages, result in rows:
+        written = ", ".join(str(max((n or 0) for n in result[kind]["pages"]))
+                            if all(path == "partielle" for path in result[kind]["paths"]) else "tout"
+                            for kind in ("article", "profil", "événement") if kind in result)
+        print(f"| {label} | {pages} | {runs(result['article']['s'])} | {runs(result['profil']['s'])} "
+              f"| {runs(result['événement']['s'])} | {written} | {runs(result['full'])} "
+              f"| {result['load_start']:.1f} → {result['load_end']:.1f} |")
+
+
 COLUMNS = [("site", "{}"), ("pages", "{}"), ("s", "{:.1f}"), ("ms/page", "{:.1f}"),
            ("peak MB", "{:.0f}"), ("output MB", "{:.1f}"), ("article KB", "{:.1f}"),
            ("visit KB gz", "{:.1f}"), ("+search KB gz", "{:.1f}"), ("index KB", "{:.0f}"),
@@ -265,11 +303,16 @@ def main(argv: list[str] | None = None) -> None:
         if not args.no_sample:
             rows.append(measure("exemple", repo, repo, root / "sample", args.repeat))
             print(rows[-1], flush=True)
+        previews = []
         for pages in args.sizes:
             work = root / f"p{pages}"
             project = generate(work / "project", Sizes.for_pages(pages), base=repo)
             rows.append(measure(f"synthétique {pages}", repo, project, work, args.repeat))
             print(rows[-1], flush=True)
+            if not args.no_serve:
+                previews.append((f"synthétique {pages}", rows[-1]["pages"],
+                                 preview_rebuilds(repo, project, work)))
+                print(previews[-1], flush=True)
         print()
         print_table(rows)
         if len(rows) >= 2:
@@ -277,6 +320,9 @@ def main(argv: list[str] | None = None) -> None:
             print(f"\nlinéarité : {large['ms/page']:.1f} / {small['ms/page']:.1f} ms par page = "
                   f"{large['ms/page'] / small['ms/page']:.2f}x ({large['pages']} contre {small['pages']} pages)")
         print(f"charge moyenne à la fin : {os.getloadavg()[0]:.2f}")
+        if previews:
+            print("\naperçu (territoire serve), d'un enregistrement au site à jour :")
+            print_previews(previews)
         if not args.no_serve:
             seconds = serve_rebuild(repo, root)
             shown = ", ".join(f"{value:.2f}" for value in seconds) or "non mesuré"

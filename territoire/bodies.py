@@ -82,7 +82,7 @@ def check_pages(content: Path, issues: IssueCollector, *, articles_dir: str) -> 
     outside ``articles_dir``, which the news loader reads and screens itself)."""
     for path in sorted(content.rglob("*.md")):
         try:
-            text = path.read_text(encoding="utf-8")
+            text = memo.text_of(path)
         except (OSError, UnicodeError):
             continue  # the byte screen of content/ reports it
         body, first_line = split_front_matter(text)

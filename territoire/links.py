@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import hashlib
 import html
 import posixpath
 import re
@@ -92,6 +93,15 @@ class LinkTargets:
     """The anchors of each page written in Markdown; generated pages have none."""
     short: dict[str, dict[str, str]] = field(default_factory=dict)
     """For each short form, identifier -> page."""
+
+    def fingerprint(self) -> str:
+        """A digest of every target: equal digests, equal answers for the same link."""
+        digest = hashlib.sha1()
+        for part in (sorted(self.pages), sorted(self.files),
+                     sorted((page, sorted(ids)) for page, ids in self.anchors.items()),
+                     sorted((kind, sorted(keys.items())) for kind, keys in self.short.items())):
+            digest.update(repr(part).encode())
+        return digest.hexdigest()
 
     def resolve_short(self, prefix: str, key: str) -> str | None:
         """The page that ``prefix:key`` names, or None."""
@@ -263,6 +273,7 @@ _INLINE_MARKUP = (
 )
 
 
+@memo.pure(set)
 def anchors_of(text: str) -> set[str]:
     """The ids a page written in Markdown has: headings (named as the toc extension names them,
     after the ids set by attribute lists ``{#id}``), those ids and HTML ``id=``/``name=``."""
@@ -401,7 +412,7 @@ def link_targets(site: Site, content_dir: Path, rules: ContentRules | None = Non
     for src_uri in content_files(content_dir, rules):
         if src_uri.endswith(".md"):
             targets.pages.add(src_uri)
-            text = (content_dir / src_uri).read_text(encoding="utf-8")
+            text = memo.text_of(content_dir / src_uri)
             targets.anchors[src_uri] = anchors_of(split_front_matter(text)[0])
         else:
             targets.files.add(src_uri)
@@ -447,15 +458,22 @@ def check_links(site: Site, content_dir: Path, *, root: Path, rules: ContentRule
     """Every problem with a link of the Markdown pages of ``content_dir``, paths shown relative to
     ``root`` (the project)."""
     targets = targets or link_targets(site, content_dir, rules)
+    # The preview keeps each page's result while neither its text nor the targets change.
+    fingerprint = targets.fingerprint() if memo.keeping() else None
     issues: list[DataIssue] = []
     for src_uri in sorted(targets.anchors):
         path = content_dir / src_uri
-        shown = _display(path, root)
-        body, first_line = split_front_matter(path.read_text(encoding="utf-8"))
-        for link in find_links(body, first_line=first_line):
-            problem = link_problem(link.target, src_uri, targets)
-            if problem:
-                issues.append(DataIssue(shown, link.line, link.column, "", problem))
+        text = memo.text_of(path)
+        key = ("link problems", src_uri, text, fingerprint)
+        found = memo.recall(key) if fingerprint else None
+        if found is None:
+            body, first_line = split_front_matter(text)
+            found = tuple((link.line, link.column, problem)
+                          for link in find_links(body, first_line=first_line)
+                          if (problem := link_problem(link.target, src_uri, targets)))
+            memo.remember(key, found)
+        shown = _display(path, root) if found else ""
+        issues += [DataIssue(shown, line, column, "", problem) for line, column, problem in found]
     return issues
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 _MAX_ENTRIES = 100_000
@@ -49,16 +51,37 @@ def remember(key: tuple[Any, ...], value: Any) -> None:
     _store[key] = value
 
 
-def of_text(function: Callable[..., list[Any]]) -> Callable[..., list[Any]]:
-    """Keep a list-valued pure function's results by its arguments (a new list each call)."""
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> list[Any]:
-        if not _state["keep"]:
-            return function(*args, **kwargs)
-        key = (function.__qualname__, args, tuple(sorted(kwargs.items())))
-        found = recall(key)
-        if found is None:
-            found = tuple(function(*args, **kwargs))
-            remember(key, found)
-        return list(found)
-    return wrapper
+def text_of(path: Path) -> str:
+    """``path.read_text(encoding="utf-8")``; inside ``kept()``, a file unchanged since it was read
+    (same size and modification time) is not opened again: each page is read by several checks."""
+    if not _state["keep"]:
+        return path.read_text(encoding="utf-8")
+    status = os.stat(path)
+    key = ("text", str(path), status.st_mtime_ns, status.st_size)
+    found = _store.get(key)
+    if found is None:
+        found = path.read_text(encoding="utf-8")
+        remember(key, found)
+    return found
+
+
+def pure(copy: Callable[[Any], Any] = list) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Keep a pure function's results by its arguments; each call gets ``copy(result)``, so that
+    a caller that changes its list or set changes only its own."""
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if not _state["keep"]:
+                return function(*args, **kwargs)
+            key = (function.__qualname__, args, tuple(sorted(kwargs.items())))
+            found = recall(key)
+            if found is None:
+                found = function(*args, **kwargs)
+                remember(key, found)
+            return copy(found)
+        return wrapper
+    return decorate
+
+
+of_text = pure(list)
+"""For list-valued functions of a text (screens, link finders)."""

@@ -59,7 +59,7 @@ def placeholder_issues(site: Site, content_dir: Path, *, root: Path) -> list[Dat
 
 def _placeholders_in(path: Path, root: Path, *, article: bool) -> list[DataIssue]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = memo.text_of(path)
     except (OSError, UnicodeError):
         return []  # the data loader reports unreadable files
     key = ("placeholders", str(path), str(root), article, text)

@@ -89,7 +89,7 @@ def _peek(path: Path) -> str | None:
     try:
         if path.is_symlink() or path.stat().st_size > DATA_MAX_BYTES:
             return None
-        return path.read_text(encoding="utf-8")
+        return memo.text_of(path)
     except (OSError, UnicodeError):
         return None
 

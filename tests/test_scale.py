@@ -13,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
@@ -69,12 +70,14 @@ def test_generator_is_deterministic(project, tmp_path):
 
 
 FULL_TEXT_NEWS = 5
+FEED_ENTRIES = 10
 
 
 @pytest.fixture(scope="module")
 def built(project, tmp_path_factory):
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    extra = {**config.get("extra", {}), "search_full_text_news": FULL_TEXT_NEWS}
+    extra = {**config.get("extra", {}), "search_full_text_news": FULL_TEXT_NEWS,
+             "feed_entries": FEED_ENTRIES}
     return build(project, tmp_path_factory.mktemp("scale-site"), **_engine_overrides(), extra=extra)
 
 
@@ -82,6 +85,13 @@ def test_generated_territory_builds(built):
     assert built.returncode == 0, built.output
     assert built.exists("membres/membre-0001/")
     assert len(list(built.site_dir.glob("actualites/20*/article-*/index.html"))) == NEWS
+
+
+def test_feeds_carry_the_newest_articles_only(built):
+    newest_first = [f"article-{number:05d}" for number in range(NEWS, NEWS - FEED_ENTRIES, -1)]
+    for name in ("atom.xml", "rss.xml"):
+        parsed = feedparser.parse((built.site_dir / "actualites" / name).read_bytes())
+        assert [entry.link.rstrip("/").rsplit("/", 1)[-1] for entry in parsed.entries] == newest_first
 
 
 def _search_docs(built) -> dict[str, dict]:

@@ -42,6 +42,14 @@ def prefix_of(project: Path) -> str:
     return project.relative_to(repository_root(project).resolve()).as_posix().removeprefix(".")
 
 
+def _same_copy(source: Path, target: Path) -> bool:
+    try:
+        here, there = source.stat(), target.stat()
+    except OSError:
+        return False
+    return here.st_size == there.st_size and here.st_mtime_ns == there.st_mtime_ns
+
+
 def write_admin(config: MkDocsConfig) -> Path | None:
     """Write site/admin/ (bundle, config.json and .yml, index.html); None when the bundle is not installed."""
     if not BUNDLE.is_file():
@@ -53,7 +61,11 @@ def write_admin(config: MkDocsConfig) -> Path | None:
     admin.mkdir(parents=True, exist_ok=True)
     for source in DIST.iterdir():
         if source.name.endswith(("decap-cms.js", ".wasm")) or source.name == "decap-cms.js.LICENSE.txt":
-            shutil.copyfile(source, admin / source.name)
+            target = admin / source.name
+            # The preview writes into the site it serves: the 5 MB bundle copied by an earlier
+            # build (with its date, by copy2) is still there.
+            if not _same_copy(source, target):
+                shutil.copy2(source, target)
     settings = cms.decap_config(site, prefix=prefix_of(state.project_dir(config)),
                                 repository=config.repo_url)
     # The page loads the JSON copy: Decap refuses a config.yml that a host serves without a YAML

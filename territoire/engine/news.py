@@ -24,6 +24,8 @@ from territoire.news.models import NewsItem
 from territoire.site import Site
 
 PARIS = ZoneInfo("Europe/Paris")
+FEED_ENTRIES = 50
+"""Articles in a feed, newest first (``extra.feed_entries``; the whole history is on the pages)."""
 BLOG_PLUGIN = "material/blog"
 FEEDS = (("atom.xml", "application/atom+xml", "Atom"), ("rss.xml", "application/rss+xml", "RSS"))
 _KEY = "territoire_news"
@@ -91,6 +93,7 @@ class NewsIndex:
     def __init__(self, site: Site, config: MkDocsConfig):
         self.site = site
         self.site_url = (config.site_url or "").rstrip("/") + "/"
+        self.feed_entries = int(config.extra.get("feed_entries", FEED_ENTRIES))
         blog = config.plugins.get(BLOG_PLUGIN)
         posts = blog.blog.posts if blog is not None and getattr(blog, "blog", None) else []
         self.blog_url = blog.blog.file.url if posts else ""
@@ -193,9 +196,11 @@ class NewsIndex:
         territory = self.site.territory
         written = []
         covers: dict[str, FeedImage] = {}  # absolute URL -> picture, for the Atom repair below
-        groups = [(self.blog_url, "Actualités", territory.description, self.entries)]
+        # The newest FEED_ENTRIES: a reader polls the feed for what is new, and five years of
+        # articles would make every poll a download of megabytes (1.7 MB at 1,560 articles).
+        groups = [(self.blog_url, "Actualités", territory.description, self.entries[:self.feed_entries])]
         groups += [(c.url, f"Actualités\u00a0: {c.name}", c.description or territory.description,
-                    c.entries) for c in self.categories]
+                    c.entries[:self.feed_entries]) for c in self.categories]
         for folder, title, description, entries in groups:
             images = [cover(entry) if cover is not None else None for entry in entries]
             # The preview rebuilds after every save: a feed whose entries did not change is not

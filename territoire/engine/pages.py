@@ -15,6 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from territoire import memo
+
 _KEY = "territoire_pages"
 # libyaml's dumper when present: thousands of generated pages each dump their front matter.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -36,7 +38,7 @@ def add_page(files: Files, config: MkDocsConfig, *, kind: str, key: str, src_uri
     if "description" in meta:
         meta["description"] = str(escape(meta["description"]))
     front_matter = {"title": str(escape(title)), "template": template, "kind": kind, "key": key, **meta}
-    content = "---\n" + yaml.dump(front_matter, Dumper=_DUMPER, allow_unicode=True, sort_keys=True) + "---\n" + body
+    content = "---\n" + _dumped(front_matter) + "---\n" + body
     file = File.generated(config, src_uri, content=content)
     if not in_nav:
         file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -47,6 +49,16 @@ def add_page(files: Files, config: MkDocsConfig, *, kind: str, key: str, src_uri
     files.append(file)
     table(config)[(kind, key)] = file
     return file
+
+
+def _dumped(front_matter: dict[str, Any]) -> str:
+    # The preview makes the same pages after every save (``territoire.memo``).
+    key = ("front matter", repr(sorted(front_matter.items())))
+    text = memo.recall(key)
+    if text is None:
+        text = yaml.dump(front_matter, Dumper=_DUMPER, allow_unicode=True, sort_keys=True)
+        memo.remember(key, text)
+    return text
 
 
 def table(config: MkDocsConfig) -> dict[tuple[str, str], File]:

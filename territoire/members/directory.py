@@ -73,8 +73,11 @@ def member_filters(member: Member) -> dict[str, list[str]]:
 def facets(site: Site) -> list[Facet]:
     """Every facet with its non-empty options: data order for sectors, values and roles,
     alphabetical order for communes; members in the site's alphabetical order."""
+    # Each member's keys once: asking them again for every option made this quadratic.
+    keys = [(member, member_filters(member)) for member in site.members]
+
     def keep(facet: str, key: str) -> tuple[Member, ...]:
-        return tuple(m for m in site.members if key in member_filters(m)[facet])
+        return tuple(member for member, filters in keys if key in filters[facet])
 
     def options(facet: str, pairs) -> tuple[FilterOption, ...]:
         built = (FilterOption(facet, key, label, keep(facet, key)) for key, label in pairs)

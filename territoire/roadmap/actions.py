@@ -57,6 +57,9 @@ class Roadmap:
     path: str
     actions: list[Action] = field(default_factory=list)
     published: bool = True
+    # Made once, on first use (the roadmap is frozen once loaded).
+    _filters: list | None = field(default=None, init=False, repr=False, compare=False)
+    _leads_by_key: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def build(cls, file: RoadmapFile, axes: list, member_names: dict[str, str], path: str,
@@ -102,7 +105,15 @@ class Roadmap:
         return [self.parties[party_key(name)] for name in action.partners]
 
     def led_by(self, key: str) -> list[Action]:
-        return [a for a in self.actions if party_key(a.lead) == key]
+        return self._leads().get(key, [])
+
+    def _leads(self) -> dict[str, list[Action]]:
+        if self._leads_by_key is None:
+            leads: dict[str, list[Action]] = {}
+            for action in self.actions:
+                leads.setdefault(party_key(action.lead), []).append(action)
+            object.__setattr__(self, "_leads_by_key", leads)
+        return self._leads_by_key
 
     def about_event(self, event_id: str) -> list[Action]:
         """Actions that name the event in their « evenements » (e.g. the council meeting whose
@@ -117,7 +128,15 @@ class Roadmap:
         return [a for a in self.actions if key in {party_key(p) for p in a.partners}]
 
     def filters(self) -> list[FilterGroup]:
-        """Every way to narrow the list, each option with its actions (lead: only those with some)."""
+        """Every way to narrow the list, each option with its actions (lead: only those with some).
+
+        Made once: every filter page asks for its own option (it was a third of a 2,810-page build)."""
+        if self._filters is None:
+            object.__setattr__(self, "_filters", self._make_filters())
+        return self._filters
+
+    def _make_filters(self) -> list[FilterGroup]:
+        leads_of = self._leads()
         axes = FilterGroup("axe", "Par axe", [
             FilterOption(f"axe/{axis.id}", f"Axe {axis.number}\u00a0: {axis.title}", self.of_axis(axis.id))
             for axis in self.axes])
@@ -129,10 +148,10 @@ class Roadmap:
                          [a for a in self.actions if a.priority]),
             FilterOption("priorite/autres", "Autres actions",
                          [a for a in self.actions if not a.priority])])
-        leads = sorted((p for p in self.parties.values() if self.led_by(p.key)),
+        leads = sorted((p for p in self.parties.values() if leads_of.get(p.key)),
                        key=lambda p: _fold(p.name))
         lead_group = FilterGroup("pilote", "Par pilote", [
-            FilterOption(f"pilote/{p.key}", p.name, self.led_by(p.key)) for p in leads])
+            FilterOption(f"pilote/{p.key}", p.name, leads_of[p.key]) for p in leads])
         return [axes, statuses, priority, lead_group]
 
     def filter_option(self, key: str) -> tuple[FilterGroup, FilterOption]:
