@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,10 +54,34 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _TrickleHandler(_Handler):
+    """Sends each HTML page in small pieces with pauses, as a slow phone network does: Chromium
+    paints the page while it arrives, and what moves then is a layout shift a visitor sees."""
+
+    PIECE, PAUSE = 1500, 0.04
+
+    def do_GET(self) -> None:  # noqa: N802 - the base class's name
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix != ".html" or not path.is_file():
+            return super().do_GET()
+        data = path.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        for start in range(0, len(data), self.PIECE):
+            self.wfile.write(data[start:start + self.PIECE])
+            self.wfile.flush()
+            time.sleep(self.PAUSE)
+
+
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 (a free port) and yield its base URL, ending in "/"."""
-    handler = functools.partial(_Handler, directory=str(directory))
+def serve(directory: Path, *, trickle: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port) and yield its base URL, ending in "/";
+    ``trickle``: HTML pages arrive in pieces, as over a slow network."""
+    handler = functools.partial(_TrickleHandler if trickle else _Handler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

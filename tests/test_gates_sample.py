@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from gates import VNU_ALLOWED, check_links, validate_html
+from gates import VNU_ALLOWED, check_links, serve, validate_html
 from page_types import PATHS, SEARCH_TYPES
 
 
@@ -57,6 +57,23 @@ def test_page_type_has_no_accessibility_violation(visits, kind: str, width: int)
 @pytest.mark.parametrize("kind", list(PATHS))
 def test_page_type_fits_the_screen_and_its_icons_their_boxes(visits, kind: str, width: int) -> None:
     visit = visits[(kind, width)]
+    assert visit.layout_problems == [], f"{visit.url} ({width} px)"
+
+
+@pytest.fixture(scope="module")
+def trickled_url(sample_site):
+    with serve(sample_site.site_dir, trickle=True) as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", list(PATHS))
+def test_page_type_does_not_move_while_it_arrives_over_a_slow_network(browser, trickled_url,
+                                                                      kind: str, width: int) -> None:
+    # A page painted while its HTML still arrives: a box anchored to the bottom of a block that
+    # grows (the hero's light, CLS 0.13) or a table widening row by row moves what is painted.
+    visit = browser.visit(trickled_url + PATHS[kind], search=kind in SEARCH_TYPES, run_axe=False,
+                          width=width)
     assert visit.layout_problems == [], f"{visit.url} ({width} px)"
 
 
