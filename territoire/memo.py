@@ -30,10 +30,6 @@ def kept() -> Iterator[None]:
         _state["keep"] = previous
 
 
-def forget() -> None:
-    _store.clear()
-
-
 def keeping() -> bool:
     return _state["keep"]
 

@@ -141,6 +141,22 @@ def test_an_article_body_edit(preview):
     preview.assert_like_clean_build()
 
 
+def test_an_image_taken_out_of_an_article_body(preview):
+    from PIL import Image
+
+    image = preview.project / "content/actualites/images/atelier-test.jpg"
+    Image.new("RGB", (1600, 900), (30, 80, 160)).save(image, quality=80)
+    _edit(preview.project / POST, "Le mardi 1er octobre 2019",
+          "![Un atelier du conseil](../images/atelier-test.jpg)\n\nLe mardi 1er octobre 2019")
+    preview.build()
+    preview.assert_like_clean_build()
+    # Without the picture its variants must go: not a text edit, the build is full.
+    _edit(preview.project / POST, "![Un atelier du conseil](../images/atelier-test.jpg)\n\n", "")
+    plan = preview.build()
+    assert plan.full, plan.reason
+    preview.assert_like_clean_build()
+
+
 def test_an_added_article(preview):
     (preview.project / "content/actualites/posts/nouvel-article.md").write_text(
         "---\ntitle: La Semaine de l'industrie 2027 se prépare\ndate: 2020-01-15\n"

@@ -9,7 +9,6 @@ the editor; no public page refers to it.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import yaml
@@ -19,6 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from territoire import cms
 from territoire.engine import state
+from territoire.engine.media import copy_into
 from territoire.project import ENGINE_ROOT
 
 log = get_plugin_logger(__name__)
@@ -42,14 +42,6 @@ def prefix_of(project: Path) -> str:
     return project.relative_to(repository_root(project).resolve()).as_posix().removeprefix(".")
 
 
-def _same_copy(source: Path, target: Path) -> bool:
-    try:
-        here, there = source.stat(), target.stat()
-    except OSError:
-        return False
-    return here.st_size == there.st_size and here.st_mtime_ns == there.st_mtime_ns
-
-
 def write_admin(config: MkDocsConfig) -> Path | None:
     """Write site/admin/ (bundle, config.json and .yml, index.html); None when the bundle is not installed."""
     if not BUNDLE.is_file():
@@ -59,13 +51,11 @@ def write_admin(config: MkDocsConfig) -> Path | None:
     site = state.site_of(config)
     admin = Path(config.site_dir) / ADMIN_DIR
     admin.mkdir(parents=True, exist_ok=True)
-    for source in DIST.iterdir():
-        if source.name.endswith(("decap-cms.js", ".wasm")) or source.name == "decap-cms.js.LICENSE.txt":
-            target = admin / source.name
-            # The preview writes into the site it serves: the 5 MB bundle copied by an earlier
-            # build (with its date, by copy2) is still there.
-            if not _same_copy(source, target):
-                shutil.copy2(source, target)
+    # The preview writes into the site it serves: copy_into leaves the 5 MB bundle an earlier
+    # build copied there.
+    copy_into(Path(config.site_dir), {
+        f"{ADMIN_DIR}/{source.name}": source for source in DIST.iterdir()
+        if source.name.endswith(("decap-cms.js", ".wasm")) or source.name == "decap-cms.js.LICENSE.txt"})
     settings = cms.decap_config(site, prefix=prefix_of(state.project_dir(config)),
                                 repository=config.repo_url)
     # The page loads the JSON copy: Decap refuses a config.yml that a host serves without a YAML

@@ -45,6 +45,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from territoire import memo
 from territoire.engine import state
 from territoire.engine.share import SHARE_DIR
 from territoire.site import Site
@@ -89,6 +90,9 @@ class Snapshot:
     site: Site
     pages: dict[str, PageRecord]
     published: dict[str, Path]
+    images: dict[str, list[str]] = field(default_factory=dict)
+    """The images each article's body shows, by its path relative to the project: a change makes
+    the build full (an image no longer shown leaves its variants behind)."""
 
 
 @dataclass
@@ -99,7 +103,6 @@ class Plan:
     reason: str
     sources: dict[str, tuple[int, int, str]]
     engine: str
-    changed: list[str] = field(default_factory=list)
     seeds: set[str] = field(default_factory=set)
     build: set[str] | None = None
     """URLs of the pages written (None until decided, once MkDocs has the whole nav)."""
@@ -246,11 +249,11 @@ def _item_changes(current: Plan, previous: Snapshot, site: Site, files: Files,
     old, new = previous.sources, current.sources
     if set(old) != set(new):
         return "fichier ajouté ou supprimé"
-    current.changed = sorted(path for path in new if new[path][2] != old[path][2])
+    changed = sorted(path for path in new if new[path][2] != old[path][2])
     content = Path(config.docs_dir).name
     sources: set[str] = set()
-    for path in current.changed:
-        shown = _display_change(path, previous.site, site, content)
+    for path in changed:
+        shown = _display_change(path, previous.site, site, content, previous.images)
         if shown is None:
             return f"{path} : modification de structure"
         sources |= shown
@@ -261,7 +264,8 @@ def _item_changes(current: Plan, previous: Snapshot, site: Site, files: Files,
     return None
 
 
-def _display_change(path: str, before: Site, after: Site, content: str) -> set[str] | None:
+def _display_change(path: str, before: Site, after: Site, content: str,
+                    images: dict[str, list[str]]) -> set[str] | None:
     """The seeds of a change that only alters what items say; None for any other change."""
     if path.startswith(content + "/"):
         src_uri = path[len(content) + 1:]
@@ -270,7 +274,7 @@ def _display_change(path: str, before: Site, after: Site, content: str) -> set[s
             return None
         if _without(old.front, "article") != _without(new.front, "article"):
             return None
-        if _images_of(before.root / path) != _images_of(after.root / path):
+        if images.get(path) != _images_of(after.root / path):
             return None
         return {path}
     if path == "data/members.yml":
@@ -321,8 +325,8 @@ def _events_from(site: Site, path: str) -> list[Any]:
 
 def _images_of(path: Path) -> list[str]:
     try:
-        return _IMAGE_REFERENCE.findall(path.read_text(encoding="utf-8"))
-    except OSError:
+        return _IMAGE_REFERENCE.findall(memo.text_of(path))
+    except (OSError, UnicodeError):
         return []
 
 
@@ -455,9 +459,13 @@ def finish(config: MkDocsConfig) -> None:
         records[url] = PageRecord(links=links, search=current.search.get(url, []), card=card,
                                   dest=file.dest_uri, source=page_source(file, config),
                                   read=_read_state(file.page))
-    memory.snapshot = Snapshot(sources=current.sources, engine=current.engine,
-                               site=state.site_of(config), pages=records,
-                               published=dict(cards.published) if cards is not None else {})
+    site = state.site_of(config)
+    content = Path(config.docs_dir)
+    memory.snapshot = Snapshot(sources=current.sources, engine=current.engine, site=site,
+                               pages=records,
+                               published=dict(cards.published) if cards is not None else {},
+                               images={f"{content.name}/{item.src_uri}":
+                                       _images_of(content / item.src_uri) for item in site.news})
     memory.last = current
     memory.plan = None
 
@@ -512,9 +520,8 @@ def _engine_fingerprint(config: MkDocsConfig) -> str:
 
 
 def _hook_paths(config: MkDocsConfig) -> list[str]:
-    return [getattr(module, "__file__", "") or "" for module in
-            (plugin for name, plugin in config.plugins.items() if name.startswith("hooks/")
-             or name.endswith(".py")) if getattr(module, "__file__", None)]
+    # mkdocs.yml's « hooks: », loaded: file name -> module.
+    return [module.__file__ for module in config.hooks.values() if getattr(module, "__file__", None)]
 
 
 def _search_index(config: MkDocsConfig) -> Any:

@@ -203,9 +203,9 @@ def copy_into(site_dir: Path, published: dict[str, Path]) -> None:
 
 
 def _copied_already(cached: Path, target: Path) -> bool:
-    """The preview writes into the site it serves: a file copied from the cache by an earlier
-    build is still there. Cache files are named by their content's digest, so a target of the
-    same size written after the cache file holds the same bytes."""
+    """The preview writes into the site it serves: a file copied by an earlier build is still
+    there. A target of the same size written after its source holds the same bytes: cache files
+    are named by their content's digest, and npm rewrites a package's files when it changes."""
     try:
         here, there = cached.stat(), target.stat()
     except OSError:

@@ -205,8 +205,9 @@ class NewsIndex:
             images = [cover(entry) if cover is not None else None for entry in entries]
             # The preview rebuilds after every save: a feed whose entries did not change is not
             # generated again (``territoire.memo``; nothing is kept by one-shot builds).
-            key = ("feed", self.absolute(folder), title, description, repr(logo),
-                   tuple(_entry_key(entry) for entry in entries), repr(images))
+            key = ("feed", self.absolute(folder), title, territory.signature, territory.publisher,
+                   description, repr(logo), dt.date.today(),
+                   tuple(self._entry_key(entry) for entry in entries), repr(images))
             kept = memo.recall(key)
             if kept is None:
                 kept = self._feed_files(folder, f"{title} - {territory.signature}", description,
@@ -218,6 +219,12 @@ class NewsIndex:
                 path.write_bytes(data)
                 written.append(path)
         return written
+
+    def _entry_key(self, entry: NewsEntry) -> tuple[Any, ...]:
+        """Everything of an article that its feed entry shows."""
+        item = entry.item
+        return (entry.post.url, item.title, item.summary, item.date, item.updated, item.category,
+                tuple(self.site.author(a).name for a in item.front.authors))
 
     def _feed_files(self, folder: str, title: str, description: str, entries: list[NewsEntry],
                     logo: dict[str, Any] | None,
@@ -284,12 +291,6 @@ class NewsIndex:
                 feed_entry.enclosure(self.absolute(image.url), str(image.length), image.type)
                 covers[self.absolute(image.url)] = image
         return feed
-
-
-def _entry_key(entry: NewsEntry) -> tuple[Any, ...]:
-    item = entry.item
-    return (entry.post.url, item.title, item.summary, item.date, item.updated, item.category,
-            tuple(item.front.authors))
 
 
 def _with_enclosure_rel(atom: bytes, covers: dict[str, FeedImage]) -> bytes:
