@@ -18,25 +18,20 @@ Lighthouse's pixel ratio. Performance depends on the machine's load, printed bef
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
-import threading
 import subprocess
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from gates import CHROMIUM, CHROMIUM_ARGS, NODE_MODULES  # noqa: E402
+from gates import CHROMIUM, CHROMIUM_ARGS, NODE_MODULES, QuietHandler, serve  # noqa: E402
 from page_types import PATHS  # noqa: E402
 
 # The page types of tests/page_types.py as the README names them; a test keeps the two in step.
@@ -86,7 +81,7 @@ PHONE = ["--screenEmulation.mobile", "--screenEmulation.width=390",
 COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".xml", ".txt", ".ics", ".webmanifest"}
 
 
-class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
+class _CompressingHandler(QuietHandler):
     """Serves text gzipped when the browser asks for it, as GitHub Pages or any CDN does: without
     it, Lighthouse times the stylesheets at their raw size and the score is not a host's."""
 
@@ -104,22 +99,6 @@ class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature of the base class
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 like a static host that compresses text; yields its URL."""
-    handler = functools.partial(_CompressingHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _first_visit_gzip(requests: list[dict], base_url: str, site_dir: Path) -> int:
@@ -203,7 +182,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = Path(tmp) / "site"
         _build(site_dir)
-        with serve(site_dir) as base_url:
+        with serve(site_dir, handler_class=_CompressingHandler) as base_url:
             print(f"load average {os.getloadavg()[0]:.1f} au début", flush=True)
             print(f"{'type de page':<26}" + "".join(f"{label:>11}" for label in LABELS)
                   + f"{'CLS':>8}{'Ko gzip':>10}{'défilée':>10}", flush=True)

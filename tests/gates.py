@@ -44,7 +44,9 @@ VNU_ALLOWED: dict[str, str] = {
 }
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder as a static host does, without logging every request."""
+
     def end_headers(self) -> None:
         # linkchecker limits itself to 10 requests/s per host unless the server sends this header.
         self.send_header("LinkChecker", "local test server")
@@ -54,7 +56,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class _TrickleHandler(_Handler):
+class _TrickleHandler(QuietHandler):
     """Sends each HTML page in small pieces with pauses, as a slow phone network does: Chromium
     paints the page while it arrives, and what moves then is a layout shift a visitor sees."""
 
@@ -78,10 +80,13 @@ class _TrickleHandler(_Handler):
 
 
 @contextmanager
-def serve(directory: Path, *, trickle: bool = False) -> Iterator[str]:
+def serve(directory: Path, *, trickle: bool = False,
+          handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 (a free port) and yield its base URL, ending in "/";
-    ``trickle``: HTML pages arrive in pieces, as over a slow network."""
-    handler = functools.partial(_TrickleHandler if trickle else _Handler, directory=str(directory))
+    ``trickle``: HTML pages arrive in pieces, as over a slow network; ``handler_class``: another
+    way of answering (scripts/lighthouse.py compresses, as a static host does)."""
+    handler_class = handler_class or (_TrickleHandler if trickle else QuietHandler)
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
