@@ -1,5 +1,6 @@
 """Keep Material's blog plugin linear and quick: identity-based membership tests, and articles'
-front matter read by libyaml as MkDocs reads every other page's (territoire.engine.identity)."""
+front matter read by libyaml as MkDocs reads every other page's, dates formatted once
+(territoire.engine.identity)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from territoire.engine import identity
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     identity.read_posts_with_libyaml()
+    identity.format_dates_once(config)
     return config
 
 

@@ -77,6 +77,8 @@ class IssueCollector:
     hushed: dict[str, set[int]] = field(default_factory=dict)
     _shown: dict[str, str] = field(default_factory=dict, repr=False)
     _counts: dict[str, int] = field(default_factory=dict, repr=False)
+    linked_folders: dict[str, bool] = field(default_factory=dict, repr=False)
+    """Folders of the territory already looked at, and whether each is (in) a symbolic link."""
 
     def display_path(self, path: Path) -> str:
         """The path from the territory's folder. A symbolic link is named where it is, never by
@@ -88,10 +90,9 @@ class IssueCollector:
         return shown
 
     def _relative(self, path: Path) -> str:
-        try:
-            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
-        except ValueError:
-            pass
+        absolute, top = os.path.abspath(path), os.path.abspath(self.root) + os.sep
+        if absolute.startswith(top):  # most paths: a string's prefix, not pathlib's parts
+            return Path(absolute[len(top):]).as_posix()
         try:
             return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
         except ValueError:

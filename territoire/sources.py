@@ -308,7 +308,7 @@ def _refuse_link(path: Path, issues: IssueCollector) -> None:
 
 
 def _read_text(path: Path, issues: IssueCollector, max_bytes: int, kind: str) -> str | None:
-    if _is_link(path, issues.root):
+    if _is_link(path, issues):
         _refuse_link(path, issues)
         return None
     try:
@@ -344,22 +344,22 @@ def _read_text(path: Path, issues: IssueCollector, max_bytes: int, kind: str) ->
         return None
 
 
-def _is_link(path: Path, root: Path) -> bool:
+def _is_link(path: Path, issues: IssueCollector) -> bool:
     """Whether ``path`` is a link, or lies in a linked folder of the territory."""
-    if path.is_symlink():
+    if os.path.islink(path):
         return True
-    absolute = Path(os.path.abspath(path))
-    top = Path(os.path.abspath(root))
-    try:
-        inside = absolute.relative_to(top)
-    except ValueError:
+    return _in_linked_folder(os.path.dirname(os.path.abspath(path)),
+                             os.path.abspath(issues.root), issues.linked_folders)
+
+
+def _in_linked_folder(folder: str, top: str, linked: dict[str, bool]) -> bool:
+    # Each folder is looked at once per load: a territory's thousands of files share a few.
+    if not folder.startswith(top + os.sep):
         return False
-    probe = top
-    for part in inside.parts[:-1]:
-        probe = probe / part
-        if probe.is_symlink():
-            return True
-    return False
+    if folder not in linked:
+        linked[folder] = os.path.islink(folder) or \
+            _in_linked_folder(os.path.dirname(folder), top, linked)
+    return linked[folder]
 
 
 def _size(size: int) -> str:

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 
-from territoire import cms
+from territoire import cms, memo
 from territoire.engine import state
 from territoire.engine.media import copy_into
 from territoire.project import ENGINE_ROOT
@@ -60,11 +60,9 @@ def write_admin(config: MkDocsConfig) -> Path | None:
                                 repository=config.repo_url)
     # The page loads the JSON copy: Decap refuses a config.yml that a host serves without a YAML
     # content type (GitHub Pages, Python's http.server). config.yml is there to be read.
-    (admin / "config.json").write_text(json.dumps(settings, ensure_ascii=False), encoding="utf-8")
-    (admin / "config.yml").write_text(
-        "# Généré à chaque construction depuis les modèles (territoire/cms.py) : ne pas modifier.\n"
-        + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=100),
-        encoding="utf-8")
+    settings_json = json.dumps(settings, ensure_ascii=False)
+    (admin / "config.json").write_text(settings_json, encoding="utf-8")
+    (admin / "config.yml").write_text(_as_yaml(settings, settings_json), encoding="utf-8")
     environment = Environment(loader=FileSystemLoader(str(TEMPLATES)),
                               autoescape=select_autoescape(default=True, default_for_string=True))
     page = environment.get_template("admin.html").render(
@@ -72,3 +70,15 @@ def write_admin(config: MkDocsConfig) -> Path | None:
         preview={"covers": cms.COVERS[1], "categories": [c.name for c in site.news_categories]})
     (admin / "index.html").write_text(page, encoding="utf-8")
     return admin
+
+
+def _as_yaml(settings: dict, settings_json: str) -> str:
+    # PyYAML's dumper is pure Python: under the preview, a configuration already dumped (the
+    # same JSON) is not dumped again.
+    kept = memo.recall(("decap yaml", settings_json))
+    if kept is None:
+        kept = ("# Généré à chaque construction depuis les modèles (territoire/cms.py) : "
+                "ne pas modifier.\n"
+                + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=100))
+        memo.remember(("decap yaml", settings_json), kept)
+    return kept
