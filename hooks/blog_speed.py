@@ -1,6 +1,7 @@
 """Keep Material's blog plugin linear and quick: identity-based membership tests, and articles'
 front matter read by libyaml as MkDocs reads every other page's, dates formatted once
-(territoire.engine.identity)."""
+(territoire.engine.identity); under the preview, unchanged articles not read again
+(territoire.engine.blog_posts)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from territoire.engine import identity
+from territoire.engine import blog_posts, identity
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     identity.read_posts_with_libyaml()
     identity.format_dates_once(config)
+    blog_posts.keep_posts(config)
     return config
 
 

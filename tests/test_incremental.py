@@ -141,6 +141,25 @@ def test_an_article_body_edit(preview):
     preview.assert_like_clean_build()
 
 
+def test_only_the_edited_article_is_read_again_by_the_blog(preview, monkeypatch):
+    from material.plugins.blog.structure import Post
+
+    read = []
+    original = Post.__init__
+
+    def counting(self, file, config):
+        read.append(file.src_uri)
+        original(self, file, config)
+
+    monkeypatch.setattr(Post, "__init__", counting)
+    _edit(preview.project / POST, "s'est tenu", "s'est bien tenu")
+    plan = preview.build()
+    assert not plan.full, plan.reason
+    # The other articles' posts are copies of the previous build's (territoire/engine/blog_posts.py).
+    assert read == [POST.removeprefix("content/")]
+    preview.assert_like_clean_build()
+
+
 def test_an_image_taken_out_of_an_article_body(preview):
     from PIL import Image
 
