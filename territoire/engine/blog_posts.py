@@ -10,12 +10,9 @@ that state is kept by text and settings, and the next build gets a copy of it bo
 
 from __future__ import annotations
 
-import copy
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.utils import get_build_date
@@ -78,27 +75,4 @@ def _post_for(file: File, config: MkDocsConfig) -> Any:
 def _fresh(state: dict[str, Any]) -> dict[str, Any]:
     """A copy of a post's state that shares nothing a build changes (its metadata, its config
     and lists are changed later by the blog and by MkDocs), without its ``File``."""
-    return {name: _copied(value) for name, value in state.items() if name != "file"}
-
-
-_IMMUTABLE = (str, int, float, bool, type(None), dt.date, dt.time, dt.timedelta)
-
-
-def _copied(value: Any) -> Any:
-    if isinstance(value, _IMMUTABLE):
-        return value
-    # copy.deepcopy cannot copy MkDocs' Config nor Material's DateDict: their __getattr__ answers
-    # None for __setstate__; they are copied by hand, attributes and items.
-    if isinstance(value, Config) or (isinstance(value, dict) and type(value) is not dict):
-        twin = type(value).__new__(type(value))
-        if isinstance(value, dict):
-            dict.update(twin, {key: _copied(item) for key, item in value.items()})
-        twin.__dict__.update({name: _copied(item) for name, item in vars(value).items()})
-        return twin
-    if isinstance(value, dict):
-        return {key: _copied(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_copied(item) for item in value]
-    if isinstance(value, set):
-        return {_copied(item) for item in value}
-    return copy.deepcopy(value)
+    return {name: memo.copied(value) for name, value in state.items() if name != "file"}
