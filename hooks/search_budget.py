@@ -8,6 +8,6 @@ from mkdocs.plugins import event_priority
 from territoire.engine import search_budget
 
 
-@event_priority(-100)  # after the search plugin has written search/search_index.json
+@event_priority(40)  # after search_index's (50), before the search plugin writes its index (0)
 def on_post_build(*, config: MkDocsConfig) -> None:
     search_budget.apply(config)

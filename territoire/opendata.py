@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
+from territoire import memo
 from territoire.french import capitalized, contracted
 from territoire.models.identity import Vocabulary
 from territoire.site import Site
@@ -98,15 +99,32 @@ def datasets(vocabulary: Vocabulary | None = None) -> list[Dataset]:
 
 
 def to_json(dataset: Dataset, rows: list[dict[str, Any]]) -> str:
-    document = {
+    """``json.dumps(document, ensure_ascii=False, indent=2)``, written record by record: with an
+    indent, json encodes in pure Python, and under the preview a record already encoded (the
+    same compact JSON) is not encoded again."""
+    header = {
         "jeu_de_donnees": dataset.id,
         "titre": dataset.title,
         "licence": LICENCE_NAME,
         "licence_url": LICENCE_URL,
         "champs": [{"nom": f.name, "description": f.description} for f in dataset.fields],
-        "enregistrements": rows,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    opening = json.dumps(header, ensure_ascii=False, indent=2).removesuffix("\n}")
+    if not rows:
+        return opening + ',\n  "enregistrements": []\n}\n'
+    records = ",\n".join(_indented_record(row) for row in rows)
+    return opening + ',\n  "enregistrements": [\n' + records + "\n  ]\n}\n"
+
+
+def _indented_record(row: dict[str, Any]) -> str:
+    # json escapes every line break inside a string: each line of the dump is a line of JSON.
+    key = ("open data record", json.dumps(row, ensure_ascii=False))
+    text = memo.recall(key)
+    if text is None:
+        text = "\n".join("    " + line
+                         for line in json.dumps(row, ensure_ascii=False, indent=2).split("\n"))
+        memo.remember(key, text)
+    return text
 
 
 def to_csv(dataset: Dataset, rows: list[dict[str, Any]]) -> str:

@@ -40,6 +40,16 @@ def test_a_new_dataset_is_written_sorted_in_json_and_csv() -> None:
     assert table[1] == ["inventive", "Inventive", "Atelier mécanique | Scierie du Val"]
 
 
+@pytest.mark.parametrize("rows", [[], [{"id": "a", "nom": "Ligne 1\nLigne 2 « é »", "membres": []}],
+                                  [{"id": "b", "nom": {"x": [1, {}]}, "membres": ["M"]},
+                                   {"id": "c", "nom": None, "membres": [{"y": 2.5}]}]])
+def test_the_json_is_written_as_json_dumps_indents_it(rows) -> None:
+    # to_json writes record by record (territoire/opendata.py): the text must be json's own.
+    text = to_json(VALUES, rows)
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(text)["enregistrements"] == rows
+
+
 def test_records_must_give_exactly_the_declared_fields() -> None:
     broken = Dataset(id="x", title="X", description="X", fields=(ExportField("id", "Id."),),
                      records=lambda context: [{"id": "a", "en_trop": 1}])

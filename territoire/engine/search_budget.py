@@ -1,19 +1,18 @@
 """Bound the search index: full text for pages and recent news, title, lead and headings for older news.
 
 Material's index holds every word of every page; it grows with the archive (9.7 MB for 2,000
-articles) while visitors mostly look for recent news, members and pages. After the search plugin
-has written ``search/search_index.json``, the articles beyond the newest ``full_text_news`` keep
-their title, their lead (first paragraph, at most ``LEAD_CHARS`` characters) and the titles of their
-sections, which still find them by name and subject; their section bodies are dropped. Pages that
+articles) while visitors mostly look for recent news, members and pages. Once the search plugin
+has gathered its entries, before it writes ``search/search_index.json``, the articles beyond the
+newest ``full_text_news`` keep their title, their lead (first paragraph, at most ``LEAD_CHARS``
+characters) and the titles of their sections, which still find them by name and subject; their
+section bodies are dropped. Pages that
 are not blog posts are never trimmed. The size then grows by about half a kilobyte per old article.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
-from pathlib import Path
 from typing import Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -60,11 +59,11 @@ def trim(docs: Iterable[dict], old_urls: set[str]) -> list[dict]:
 
 
 def apply(config: MkDocsConfig) -> None:
+    """Trim the entries the search plugin is about to write (in memory: reading its file back
+    and writing it again cost a parse and a dump of the whole index on every build)."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
     old_urls = old_news_urls(config)
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if not old_urls or not path.is_file():
+    if index is None or not old_urls:
         return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] = trim(index["docs"], old_urls)
-    # Written as Material writes it: compact, ASCII-escaped JSON.
-    path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    index.entries = trim(index.entries, old_urls)
