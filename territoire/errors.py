@@ -77,6 +77,7 @@ class IssueCollector:
     hushed: dict[str, set[int]] = field(default_factory=dict)
     _shown: dict[str, str] = field(default_factory=dict, repr=False)
     _counts: dict[str, int] = field(default_factory=dict, repr=False)
+    _top: str = field(default="", repr=False)
     linked_folders: dict[str, bool] = field(default_factory=dict, repr=False)
     """Folders of the territory already looked at, and whether each is (in) a symbolic link."""
 
@@ -90,9 +91,11 @@ class IssueCollector:
         return shown
 
     def _relative(self, path: Path) -> str:
-        absolute, top = os.path.abspath(path), os.path.abspath(self.root) + os.sep
-        if absolute.startswith(top):  # most paths: a string's prefix, not pathlib's parts
-            return Path(absolute[len(top):]).as_posix()
+        if not self._top:
+            self._top = os.path.abspath(self.root) + os.sep
+        absolute = os.path.abspath(path)
+        if absolute.startswith(self._top):  # most paths: a string's prefix, not pathlib's parts
+            return absolute[len(self._top):].replace(os.sep, "/")
         try:
             return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
         except ValueError:

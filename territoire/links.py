@@ -399,15 +399,19 @@ _DEFAULT_EXCLUDE = GitIgnoreSpec.from_lines([".*", "/templates/"])  # as mkdocs/
 def content_files(content_dir: Path, rules: ContentRules | None = None) -> list[str]:
     """The files MkDocs takes from content/ (paths relative to it)."""
     rules = rules or ContentRules()
+    return [relative for relative in files_below(content_dir) if rules.published(relative)]
+
+
+def files_below(folder: Path) -> list[str]:
+    """The files under ``folder`` (paths relative to it), sorted by path parts as
+    ``sorted(folder.rglob("*"))`` sorts them. os.walk rather than rglob: the same files (links
+    to folders are not entered, links to files are kept) at a third of the cost."""
     found = []
-    # os.walk rather than rglob: the same files (links to folders are not entered, links to files
-    # are kept), at a third of the cost; sorted by path parts, as sorted(rglob()) gives them.
-    for root, _dirs, names in os.walk(content_dir):
-        folder = os.path.relpath(root, content_dir)
+    for root, _dirs, names in os.walk(folder):
+        below = os.path.relpath(root, folder)
         for name in names:
-            relative = name if folder == "." else f"{folder}/{name}".replace(os.sep, "/")
-            if os.path.isfile(os.path.join(root, name)) and rules.published(relative):
-                found.append(relative)
+            if os.path.isfile(os.path.join(root, name)):
+                found.append(name if below == "." else f"{below}/{name}".replace(os.sep, "/"))
     return sorted(found, key=lambda relative: relative.split("/"))
 
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from territoire import memo
 from territoire.errors import DataIssue
-from territoire.links import POSTS_DIR, ContentRules, LinkTargets, check_links, omitted_pages
+from territoire.links import (POSTS_DIR, ContentRules, LinkTargets, check_links, files_below,
+                              omitted_pages)
 from territoire.site import Site
 
 PLACEHOLDER = "À compléter :"
@@ -47,13 +48,14 @@ def content_issues(site: Site, content_dir: Path, *, root: Path, production: boo
 def placeholder_issues(site: Site, content_dir: Path, *, root: Path) -> list[DataIssue]:
     """One issue per « À compléter : » left in a file of the site that will be published."""
     drafts = {item.src_uri for item in site.news if item.is_draft}
-    files = [path for path in sorted(content_dir.rglob("*.md"))
-             if path.relative_to(content_dir).as_posix() not in drafts]
-    files += sorted((root / "data").rglob("*.yml"))
-    posts = content_dir / POSTS_DIR
+    files = [(content_dir / relative, relative.startswith(POSTS_DIR + "/"))
+             for relative in files_below(content_dir)
+             if relative.endswith(".md") and relative not in drafts]
+    files += [(root / "data" / relative, False) for relative in files_below(root / "data")
+              if relative.endswith(".yml")]
     issues = []
-    for path in files:
-        issues += _placeholders_in(path, root, article=posts in path.parents)
+    for path, article in files:
+        issues += _placeholders_in(path, root, article=article)
     return issues
 
 

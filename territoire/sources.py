@@ -324,6 +324,19 @@ def _read_text(path: Path, issues: IssueCollector, max_bytes: int, kind: str) ->
         issues.add(path, 1, 1, "", f"taille : trouvé {_size(status.st_size)}, attendu au plus "
                    f"{_size(max_bytes)} pour {kind}")
         return None
+    # Under the preview, a file that passed these checks and has not changed since (same inode,
+    # size and modification time) is not read again.
+    key = ("checked text", str(path), status.st_ino, status.st_mtime_ns, status.st_size)
+    kept = memo.recall(key)
+    if kept is not None:
+        return kept
+    text = _decoded(path, issues, max_bytes)
+    if text is not None:
+        memo.remember(key, text)
+    return text
+
+
+def _decoded(path: Path, issues: IssueCollector, max_bytes: int) -> str | None:
     try:
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)

@@ -75,7 +75,7 @@ class NewsEntry:
     @property
     def id(self) -> str:
         """How data (events, roadmap actions) names the article: its file name without ".md"."""
-        return Path(self.item.src_uri).stem
+        return self.item.id
 
 
 @dataclass(frozen=True)
