@@ -28,7 +28,7 @@ from PIL import Image, UnidentifiedImageError
 from territoire.errors import IssueCollector
 from territoire.imaging.limits import (ATTACHMENT_MAX_BYTES, RASTER_MAX_BYTES, RASTER_MAX_PIXELS,
                                        SVG_MAX_BYTES)
-from territoire.sources import SourceDocument, dotted_path
+from territoire.sources import SourceDocument, dotted_path, files_below
 
 LOGO_DIR = "images/membres"
 """Every member logo lives in this folder of content/, one file per firm."""
@@ -127,19 +127,21 @@ def check_content_files(content: Path, issues: IssueCollector) -> None:
         _check_published_file(file, issues)
 
 
-def published_files(content: Path):
+def published_files(content: Path) -> list[Path]:
     """The files of ``content`` that MkDocs copies to the site (pages excluded): as MkDocs, names
     starting with "." and the top-level templates/ folder are left out."""
-    for path in content.rglob("*"):
-        relative = path.relative_to(content)
-        if any(part.startswith(".") for part in relative.parts) or relative.parts[0] == "templates":
+    found = []
+    for relative in files_below(content):
+        parts = relative.split("/")
+        if any(part.startswith(".") for part in parts) or parts[0] == "templates":
             continue
-        if path.is_dir() or path.suffix.lower() in _PAGE_SUFFIXES:
+        path = content / relative
+        if path.suffix.lower() in _PAGE_SUFFIXES:
             continue
         if path.is_symlink():
             continue  # every link is refused, unread, by the reader (sources.check_links)
-        if path.is_file():
-            yield path
+        found.append(path)
+    return found
 
 
 def _check_published_file(file: Path, issues: IssueCollector) -> None:

@@ -20,7 +20,6 @@ import bisect
 import difflib
 import hashlib
 import html
-import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from territoire import memo
 from territoire.members.directory import filter_options, showcase
 from territoire.errors import DataIssue
 from territoire.site import Site
-from territoire.sources import split_front_matter  # one front matter rule, the reader's
+from territoire.sources import files_below, split_front_matter  # the reader's rules
 
 AGENDA_DIR = "agenda"
 EDITIONS_DIR = "semaine-de-l-industrie"
@@ -400,19 +399,6 @@ def content_files(content_dir: Path, rules: ContentRules | None = None) -> list[
     """The files MkDocs takes from content/ (paths relative to it)."""
     rules = rules or ContentRules()
     return [relative for relative in files_below(content_dir) if rules.published(relative)]
-
-
-def files_below(folder: Path) -> list[str]:
-    """The files under ``folder`` (paths relative to it), sorted by path parts as
-    ``sorted(folder.rglob("*"))`` sorts them. os.walk rather than rglob: the same files (links
-    to folders are not entered, links to files are kept) at a third of the cost."""
-    found = []
-    for root, _dirs, names in os.walk(folder):
-        below = os.path.relpath(root, folder)
-        for name in names:
-            if os.path.isfile(os.path.join(root, name)):
-                found.append(name if below == "." else f"{below}/{name}".replace(os.sep, "/"))
-    return sorted(found, key=lambda relative: relative.split("/"))
 
 
 def link_targets(site: Site, content_dir: Path, rules: ContentRules | None = None) -> LinkTargets:

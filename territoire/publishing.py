@@ -18,9 +18,9 @@ from pathlib import Path
 
 from territoire import memo
 from territoire.errors import DataIssue
-from territoire.links import (POSTS_DIR, ContentRules, LinkTargets, check_links, files_below,
-                              omitted_pages)
+from territoire.links import POSTS_DIR, ContentRules, LinkTargets, check_links, omitted_pages
 from territoire.site import Site
+from territoire.sources import files_below
 
 PLACEHOLDER = "À compléter :"
 """How every provisional text of the scaffolds and of modeles/ starts."""

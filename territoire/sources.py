@@ -257,6 +257,19 @@ def read_front_matter(path: Path, issues: IssueCollector, *,
     return document, body.removeprefix("\r").removeprefix("\n")
 
 
+def files_below(folder: Path) -> list[str]:
+    """The files under ``folder`` (paths relative to it), sorted by path parts as
+    ``sorted(folder.rglob("*"))`` sorts them. os.walk rather than rglob: the same files (links
+    to folders are not entered, links to files are kept) at a third of the cost."""
+    found = []
+    for root, _dirs, names in os.walk(folder):
+        below = os.path.relpath(root, folder)
+        for name in names:
+            if os.path.isfile(os.path.join(root, name)):
+                found.append(name if below == "." else f"{below}/{name}".replace(os.sep, "/"))
+    return sorted(found, key=lambda relative: relative.split("/"))
+
+
 def split_front_matter(text: str) -> tuple[str, int]:
     """The Markdown after the front matter, and the line number where it starts (1 without one):
     the same split as the reader's, for the link checker."""
