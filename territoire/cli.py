@@ -454,8 +454,10 @@ def _cms(project: Path, args: argparse.Namespace) -> int:
                 print(f"Éditeur : {url}admin/ (« Se connecter », puis chaque enregistrement crée une "
                       f"branche cms/… de {repository} ; « Publier » la fusionne). Ctrl-C : arrêter.",
                       flush=True)
-                # SIGTERM ends the command like Ctrl-C: decap-server is stopped on the way out.
+                # SIGTERM ends the command like Ctrl-C: decap-server is stopped on the way out;
+                # Ctrl-C too when the command was started with SIGINT ignored.
                 signal.signal(signal.SIGTERM, _interrupt)
+                signal.signal(signal.SIGINT, signal.default_int_handler)
                 try:
                     while True:
                         time.sleep(3600)  # a sleeping main thread takes signals at once

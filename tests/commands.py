@@ -138,12 +138,18 @@ class Preview:
         wait_until(lambda: any(text in line for line in self.lines[start:]), what=text)
 
 
+def _ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextmanager
 def preview(command: list[str], *, cwd: Path, env: dict[str, str] | None = None,
-            port: int) -> Iterator[Preview]:
-    """Start a preview command, wait for its « Aperçu sur … » line, stop it at the end."""
+            port: int, interrupt_ignored: bool = False) -> Iterator[Preview]:
+    """Start a preview command, wait for its « Aperçu sur … » line, stop it at the end;
+    ``interrupt_ignored``: started with SIGINT ignored, as a shell's background job is."""
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True, env={**os.environ, **(env or {})})
+                               text=True, env={**os.environ, **(env or {})},
+                               preexec_fn=_ignore_interrupt if interrupt_ignored else None)
     running = Preview(process, f"http://127.0.0.1:{port}/")
 
     def read() -> None:

@@ -276,13 +276,17 @@ def _seconds(started: float) -> str:
 
 @contextlib.contextmanager
 def _interrupt_on_terminate() -> Iterator[None]:
-    """SIGTERM stops the command like Ctrl-C: ``finally`` blocks run, temporary folders go."""
+    """SIGTERM stops the command like Ctrl-C: ``finally`` blocks run, temporary folders go.
+    Ctrl-C too when the command was started with SIGINT ignored (a shell's background job, some
+    CI runners and editors): Python then installs no handler of its own, and Ctrl-C did nothing."""
     def interrupt(signum, frame):
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, interrupt)
+    previous_int = signal.signal(signal.SIGINT, signal.default_int_handler)
     warnings.simplefilter("ignore", DeprecationWarning)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
