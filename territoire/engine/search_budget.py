@@ -5,8 +5,8 @@ articles) while visitors mostly look for recent news, members and pages. Once th
 has gathered its entries, before it writes ``search/search_index.json``, the articles beyond the
 newest ``full_text_news`` keep their title, their lead (first paragraph, at most ``LEAD_CHARS``
 characters) and the titles of their sections, which still find them by name and subject; their
-section bodies are dropped. Pages that
-are not blog posts are never trimmed. The size then grows by about half a kilobyte per old article.
+section bodies are dropped. Pages that are not blog posts are never trimmed. The size then grows
+by about half a kilobyte per old article.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import re
 from typing import Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
+
+from territoire.engine.search_index import SEARCH_PLUGIN
 
 DEFAULT_FULL_TEXT_NEWS = 100
 """How many of the newest articles keep their full text (``extra.search_full_text_news``)."""
@@ -61,8 +63,7 @@ def trim(docs: Iterable[dict], old_urls: set[str]) -> list[dict]:
 def apply(config: MkDocsConfig) -> None:
     """Trim the entries the search plugin is about to write (in memory: reading its file back
     and writing it again cost a parse and a dump of the whole index on every build)."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(plugin, "search_index", None)
+    index = getattr(config.plugins.get(SEARCH_PLUGIN), "search_index", None)
     old_urls = old_news_urls(config)
     if index is None or not old_urls:
         return
