@@ -1,7 +1,8 @@
 """Keep Material's blog plugin linear and quick: identity-based membership tests, and articles'
 front matter read by libyaml as MkDocs reads every other page's, dates formatted once
 (territoire.engine.identity); under the preview, unchanged articles not read again
-(territoire.engine.blog_posts)."""
+(territoire.engine.blog_posts), and its generated sources kept in one folder per preview
+(territoire.engine.blog_folder)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from territoire.engine import blog_posts, identity
+from territoire.engine import blog_folder, blog_posts, identity, incremental
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     identity.read_posts_with_libyaml()
     identity.format_dates_once(config)
     blog_posts.keep_posts(config)
+    blog_folder.share(config, incremental.blog_folders())
     return config
 
 

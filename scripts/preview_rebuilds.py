@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
         config = preview_config(config_file, site_dir)
         if not serving:  # as ``territoire serve`` does, once
             config.plugins.on_startup(command="serve", dirty=False)
-            serving.append(True)
+            serving.append(config)
         builds.build(config, serve_url=SERVE_URL)
         return time.perf_counter() - started, builds.last_plan
 
@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> None:
         full.append(round(seconds, 3))
     result["full"] = full
     result["load_end"] = os.getloadavg()[0]
+    serving[0].plugins.on_shutdown()  # as ``territoire serve`` does when it stops
     print(json.dumps(result, ensure_ascii=False))
 
 

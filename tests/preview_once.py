@@ -27,7 +27,10 @@ def main(config_file: str, site_dir: str) -> None:
     warnings.simplefilter("ignore", DeprecationWarning)
     config = preview_config(Path(config_file), Path(site_dir))
     config.plugins.on_startup(command="serve", dirty=False)
-    PreviewBuilds().build(config, serve_url=SERVE_URL)
+    try:
+        PreviewBuilds().build(config, serve_url=SERVE_URL)
+    finally:
+        config.plugins.on_shutdown()  # as ``territoire serve`` does: the blog's folder goes
 
 
 if __name__ == "__main__":

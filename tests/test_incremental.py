@@ -51,11 +51,17 @@ class Preview:
         self.config_file = write_config(project, work / "mkdocs.yml", self.site)
         self.builds = PreviewBuilds()
         self.clean_builds = 0
+        self.first_config = None
+
+    def shutdown(self) -> None:
+        if self.first_config is not None:
+            self.first_config.plugins.on_shutdown()  # as ``territoire serve`` does when it stops
 
     def build(self):
         config = preview_config(self.config_file, self.site)
-        if self.builds.memory.snapshot is None:
+        if self.first_config is None:
             config.plugins.on_startup(command="serve", dirty=False)
+            self.first_config = config
         self.builds.build(config, serve_url=SERVE_URL)
         return self.builds.last_plan
 
@@ -80,6 +86,7 @@ def preview(tmp_path_factory):
         assert first.full
         yield preview
     finally:
+        preview.shutdown()
         session.start("build")  # the preview mode must not leak into other tests of the process
 
 
@@ -97,6 +104,29 @@ def test_an_unchanged_rebuild_writes_nothing_but_is_right(preview):
     plan = preview.build()
     assert not plan.full and plan.build == set()
     preview.assert_like_clean_build()
+
+
+def test_the_blog_folder_is_shared_by_the_builds_and_not_rewritten(preview, tmp_path, monkeypatch):
+    # Each build loads mkdocs.yml again, so its blog plugin makes a folder (mkdtemp) that only the
+    # first build's plugin removes at shutdown: one folder left per save (territoire/engine/blog_folder.py).
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    folders = list(preview.builds.memory.blog_folders.folders.values())
+    assert folders and all(Path(folder).is_dir() for folder in folders)
+
+    def stamps() -> dict[str, int]:
+        return {str(path): path.stat().st_mtime_ns for folder in folders
+                for path in Path(folder).rglob("*") if path.is_file()}
+
+    before = stamps()
+    assert any("/archives/" in name for name in before) and any("/categorie/" in name for name in before), sorted(before)[:5]
+    for _ in range(2):
+        plan = preview.build()
+        assert not plan.full, plan.reason
+    assert list(tmp_path.iterdir()) == []  # this build's own folder went
+    assert list(preview.builds.memory.blog_folders.folders.values()) == folders
+    assert stamps() == before  # the same sources, not written again
 
 
 def test_an_article_title_rebuilds_only_the_pages_that_show_it(preview):

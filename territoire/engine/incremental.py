@@ -46,7 +46,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from territoire import memo
-from territoire.engine import state
+from territoire.engine import blog_folder, state
 from territoire.engine.share import SHARE_DIR
 from territoire.site import Site
 
@@ -123,6 +123,7 @@ class Memory:
         self.last: Plan | None = None
         """The plan of the last build, for the preview's message and the benchmark."""
         self.templates = _KeptTemplates()
+        self.blog_folders = blog_folder.BlogFolders()
 
     def forget(self) -> None:
         self.snapshot = None
@@ -158,6 +159,12 @@ class _KeptTemplates(jinja2.BytecodeCache):
 
 def _active() -> Memory | None:
     return _memory[0] if _memory else None
+
+
+def blog_folders() -> blog_folder.BlogFolders | None:
+    """The preview's blog folders (``engine/blog_folder.py``); None outside the preview."""
+    memory = _active()
+    return memory.blog_folders if memory else None
 
 
 # -- the decision (on_files) --------------------------------------------------------------------
