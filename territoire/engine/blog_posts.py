@@ -2,10 +2,10 @@
 
 Material's blog makes a ``Post`` for every article on every build (open the file, parse its front
 matter, validate it against ``PostConfig``, compute its URLs): a quarter of the preview's
-rebuild after one edit at 2,811 pages. A post as its constructor leaves it depends only on the
-article's text and on a few settings of ``mkdocs.yml``; under the preview (``territoire.memo``),
-that state is kept by text and settings, and the next build gets a copy of it bound to its own
-``File``, as if just constructed. Outside the preview every post is constructed as Material does.
+rebuild after one edit at 2,811 pages. A post as the blog's ``_resolve_post`` leaves it (its
+state, its address) depends only on the article's text and on settings of ``mkdocs.yml`` and of
+the blog; under the preview (``territoire.memo``), that result is kept by text and settings, and
+the next build gets a copy of it bound to its own ``File``, as if just resolved. Outside the preview every post is constructed as Material does.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from territoire import memo
 
 
 def keep_posts(config: MkDocsConfig) -> None:
-    """Route the blog plugins' post construction through ``_post_for`` (``on_config``)."""
+    """Route the blog plugins' post resolution through ``_resolving`` (``on_config``)."""
     for plugin in config.plugins.values():
         resolve = getattr(plugin, "_resolve_post", None)
         if resolve is None or getattr(resolve, "kept", False) or not hasattr(plugin, "blog"):
@@ -33,39 +33,67 @@ def keep_posts(config: MkDocsConfig) -> None:
 
 def _resolving(plugin: Any) -> Any:
     def resolve_post(file: File, config: MkDocsConfig) -> Any:
-        # Material 9.8.1's ``_resolve_post``, pinned in pyproject.toml, with ``Post(file, config)``
-        # replaced by ``_post_for``.
-        post = _post_for(file, config)
+        # Material 9.8.1's ``_resolve_post``, pinned in pyproject.toml, kept whole by the
+        # article's text and the settings it depends on.
+        from material.plugins.blog.structure import Post
+
+        key = _resolution_key(plugin, file, config)
+        found = memo.recall(key) if key is not None else None
+        if found is not None:
+            state, (dest_uri, abs_dest_path, url) = found
+            file.dest_uri = dest_uri
+            file.abs_dest_path = abs_dest_path
+            file.url = url
+            return _post_from(state, file)
+        post = Post(file, config)
         path = plugin._format_path_for_post(post, config)
         temp = plugin._path_to_file(path, config, temp=False)
         file.dest_uri = temp.dest_uri
         file.abs_dest_path = temp.abs_dest_path
         file.url = temp.url
         post._set_canonical_url(config.site_url)
+        if key is not None:
+            memo.remember(key, (_fresh(post.__dict__), (file.dest_uri, file.abs_dest_path, file.url)))
         return post
 
     resolve_post.kept = True  # type: ignore[attr-defined]
     return resolve_post
 
 
-def _post_for(file: File, config: MkDocsConfig) -> Any:
-    from material.plugins.blog.structure import Post
-
+def _resolution_key(plugin: Any, file: File, config: MkDocsConfig) -> tuple[Any, ...] | None:
+    """What a resolved post depends on: the article's text, where it is, the site's settings and
+    the blog's; None outside the preview or when the article cannot be read (Material says why)."""
     if not memo.keeping():
-        return Post(file, config)
+        return None
     try:
         text = memo.text_of(Path(file.abs_src_path))
     except (OSError, UnicodeError):
-        return Post(file, config)  # Material reports it
-    key = ("blog post", file.abs_src_path, file.src_uri, file.url, text, config.docs_dir,
-           config.site_url, config.repo_url, config.edit_uri, config.edit_uri_template)
-    constructed = memo.recall(key)
-    if constructed is None:
-        post = Post(file, config)
-        memo.remember(key, _fresh(post.__dict__))
-        return post
+        return None
+    settings = plugin.__dict__.get("_kept_settings")
+    if settings is None or settings[0] is not plugin.config:
+        # Once per build: its slug functions are new objects at every load of mkdocs.yml.
+        settings = (plugin.config, tuple((name, _stable(value)) for name, value in plugin.config.items()))
+        plugin._kept_settings = settings
+    return ("blog post", file.abs_src_path, file.src_uri, file.url, text, config.docs_dir,
+            config.site_dir, config.use_directory_urls, config.site_url, config.repo_url,
+            config.edit_uri, config.edit_uri_template, config.theme.get("language"), settings[1])
+
+
+def _stable(value: Any) -> Any:
+    """A setting as a key that is the same from one load of mkdocs.yml to the next."""
+    if callable(value):
+        function = getattr(value, "func", value)
+        return (getattr(function, "__module__", None), getattr(function, "__qualname__", None),
+                repr(getattr(value, "args", ())), repr(sorted(getattr(value, "keywords", {}).items())))
+    return repr(value)
+
+
+def _post_from(state: dict[str, Any], file: File) -> Any:
+    """A post as the kept one, bound to this build's ``File``, as if just constructed."""
+    from material.plugins.blog.structure import Post
+
     post = Post.__new__(Post)
-    post.__dict__.update(_fresh(constructed))
+    post.__dict__.update(_fresh(state))
     post.file = file
     file.page = post
     post.update_date = get_build_date()
