@@ -25,6 +25,7 @@ from xml.parsers import expat
 
 from PIL import Image, UnidentifiedImageError
 
+from territoire import memo
 from territoire.errors import IssueCollector
 from territoire.imaging.limits import (ATTACHMENT_MAX_BYTES, RASTER_MAX_BYTES, RASTER_MAX_PIXELS,
                                        SVG_MAX_BYTES)
@@ -127,6 +128,7 @@ def check_content_files(content: Path, issues: IssueCollector) -> None:
         _check_published_file(file, issues)
 
 
+@memo.for_this_build
 def published_files(content: Path) -> list[Path]:
     """The files of ``content`` that MkDocs copies to the site (pages excluded): as MkDocs, names
     starting with "." and the top-level templates/ folder are left out."""

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterator
 _MAX_ENTRIES = 100_000
 _state = {"keep": False}
 _store: dict[tuple[Any, ...], Any] = {}
+_this_build: dict[tuple[Any, ...], Any] = {}
 
 
 @contextlib.contextmanager
@@ -27,10 +28,12 @@ def kept() -> Iterator[None]:
     """Keep and reuse results inside this block; they stay for the next block of the process."""
     previous = _state["keep"]
     _state["keep"] = True
+    _this_build.clear()
     try:
         yield
     finally:
         _state["keep"] = previous
+        _this_build.clear()
 
 
 def keeping() -> bool:
@@ -80,6 +83,22 @@ def pure(copy: Callable[[Any], Any] = list) -> Callable[[Callable[..., Any]], Ca
             return copy(found)
         return wrapper
     return decorate
+
+
+def for_this_build(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Keep a listing of the territory's folders for the rest of one block of ``kept()``: several
+    checks walk the same folders, and a build writes nothing into them. Each call gets its own
+    copy of the list or set."""
+    @functools.wraps(function)
+    def wrapper(*args: Any) -> Any:
+        if not _state["keep"]:
+            return function(*args)
+        key = (function.__qualname__, args)
+        found = _this_build.get(key)
+        if found is None:
+            found = _this_build[key] = function(*args)
+        return type(found)(found)
+    return wrapper
 
 
 of_text = pure(list)

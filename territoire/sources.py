@@ -257,6 +257,7 @@ def read_front_matter(path: Path, issues: IssueCollector, *,
     return document, body.removeprefix("\r").removeprefix("\n")
 
 
+@memo.for_this_build
 def files_below(folder: Path) -> list[str]:
     """The files under ``folder`` (paths relative to it), sorted by path parts as
     ``sorted(folder.rglob("*"))`` sorts them. os.walk rather than rglob: the same files (links

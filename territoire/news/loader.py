@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pymdownx.slugs import slugify
 
+from territoire import memo
 from territoire.errors import IssueCollector
 from territoire.images import refused_svg_message, size_text, svg_refused
 from territoire.imaging.limits import RASTER_MAX_BYTES
@@ -50,6 +51,7 @@ class KnownIds:
     events: set[str] | ReferableIds | None = None
 
 
+@memo.for_this_build
 def news_ids(content: Path) -> set[str]:
     """Articles are known by their file name (without ``.md``) wherever data refers to them."""
     return {path.stem for path in (content / POSTS_DIR).rglob("*.md")}
