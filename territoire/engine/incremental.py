@@ -124,6 +124,7 @@ class Memory:
         """The plan of the last build, for the preview's message and the benchmark."""
         self.templates = _KeptTemplates()
         self.blog_folders = blog_folder.BlogFolders()
+        self.theme_files: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
 
     def forget(self) -> None:
         self.snapshot = None
@@ -136,6 +137,31 @@ _memory: list[Memory] = []
 def enable(memory: Memory) -> None:
     """Builds of this process are the preview's, remembered in ``memory``."""
     _memory[:] = [memory]
+    if Files.add_files_from_theme is not _add_files_from_theme:
+        Files.add_files_from_theme = _add_files_from_theme  # type: ignore[method-assign]
+
+
+_theme_files = Files.add_files_from_theme
+
+
+def _add_files_from_theme(self: Files, env: Environment, config: MkDocsConfig) -> None:
+    """MkDocs lists every file of the theme's folders (Material's 10,000 icons among them) at
+    every build, for the few it copies. Under the preview the list is kept while the theme's
+    folders, the templates, hooks and mkdocs.yml are unchanged; the pages still come first."""
+    memory = _active()
+    if memory is None:
+        return _theme_files(self, env, config)
+    key = (tuple(config.theme.dirs), tuple(sorted(config.theme.static_templates)), config.site_dir,
+           config.use_directory_urls, _engine_fingerprint(config))
+    listed = memory.theme_files.get(key)
+    if listed is None:
+        every = Files([])
+        _theme_files(every, env, config)
+        listed = [(file.src_path, file.src_dir) for file in every]
+        memory.theme_files = {key: listed}
+    for path, folder in listed:
+        if self.get_file_from_path(path) is None:
+            self.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
 
 def disable() -> None:
@@ -330,9 +356,14 @@ def _events_from(site: Site, path: str) -> list[Any]:
     return [event for event in agenda.events if event.source == path] if agenda else []
 
 
+@memo.of_text
+def _image_references(text: str) -> list[str]:
+    return _IMAGE_REFERENCE.findall(text)
+
+
 def _images_of(path: Path) -> list[str]:
     try:
-        return _IMAGE_REFERENCE.findall(memo.text_of(path))
+        return _image_references(memo.text_of(path))
     except (OSError, UnicodeError):
         return []
 
@@ -497,18 +528,24 @@ def failed() -> None:
 def _scan(project: Path, content: Path, known: dict[str, tuple[int, int, str]]
           ) -> dict[str, tuple[int, int, str]]:
     found: dict[str, tuple[int, int, str]] = {}
+    top = os.path.abspath(project) + os.sep
     for folder in (content, project / "data"):
         for root, dirs, names in os.walk(folder):
             dirs.sort()
+            # Strings, not pathlib: this runs on every file of the territory at every save.
+            below = os.path.abspath(root) + os.sep
+            below = below[len(top):].replace(os.sep, "/") if below.startswith(top) else None
             for name in names:
-                path = Path(root) / name
-                relative = path.relative_to(project).as_posix()
-                stat = path.stat()
+                path = os.path.join(root, name)
+                relative = below + name if below is not None else \
+                    Path(path).relative_to(project).as_posix()
+                stat = os.stat(path)
                 before = known.get(relative)
                 if before and before[0] == stat.st_mtime_ns and before[1] == stat.st_size:
                     found[relative] = before
                 else:
-                    digest = hashlib.sha1(path.read_bytes()).hexdigest()
+                    with open(path, "rb") as source:
+                        digest = hashlib.sha1(source.read()).hexdigest()
                     found[relative] = (stat.st_mtime_ns, stat.st_size, digest)
     return found
 
