@@ -29,7 +29,7 @@ from pathlib import Path
 from territoire import memo
 from territoire.errors import IssueCollector
 from territoire.links import find_links, split_front_matter, without_code_spans
-from territoire.sources import read_yaml
+from territoire.sources import files_below, read_yaml
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
@@ -80,13 +80,16 @@ _EXPECTED_URL = "une adresse https:, mailto:, tel: ou un chemin relatif"
 def check_pages(content: Path, issues: IssueCollector, *, articles_dir: str) -> None:
     """Screen the body of every Markdown page of ``content`` (and the front matter of pages
     outside ``articles_dir``, which the news loader reads and screens itself)."""
-    for path in sorted(content.rglob("*.md")):
+    for relative in (files_below(content) if content.is_dir() else []):
+        if not relative.endswith(".md"):
+            continue
+        path = content / relative
         try:
             text = memo.text_of(path)
         except (OSError, UnicodeError):
             continue  # the byte screen of content/ reports it
         body, first_line = split_front_matter(text)
-        if first_line > 1 and not path.relative_to(content).as_posix().startswith(articles_dir + "/"):
+        if first_line > 1 and not relative.startswith(articles_dir + "/"):
             header = "".join(text.splitlines(keepends=True)[1:first_line - 2])
             read_yaml(path, issues, line_offset=1, text=header)
         for line, column, problem in body_problems(body, first_line=first_line):

@@ -11,10 +11,12 @@ by the models' types (``territoire.models.common``: ``Line``, ``Prose``).
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections import Counter
 from pathlib import Path
 
 from territoire.errors import IssueCollector
+from territoire.sources import files_below
 
 SERIES_MAX_YEARS = 10
 """From the first to the last meeting of a series: ten years (a weekly series: 522 meetings)."""
@@ -89,9 +91,11 @@ def pages_by_source(site, content: Path, root: Path) -> Counter[str]:
 
     counts: Counter[str] = Counter()
     events = {event.id: event for event in site.agenda.events} if site.agenda else {}
-    folders: Counter[Path] = Counter(path.parent for path in content.rglob("*.md"))
+    folders: Counter[str] = Counter(posixpath.dirname(relative) for relative in
+                                    (files_below(content) if content.is_dir() else [])
+                                    if relative.endswith(".md"))
     for folder, count in folders.items():
-        counts[_shown(folder, root)] += count
+        counts[_shown(content / folder if folder else content, root)] += count
     for src_uri, (kind, key) in generated_pages(site).items():
         if kind == "event" and key in events:
             event = events[key]

@@ -288,14 +288,13 @@ def check_pages(content: Path, issues: IssueCollector, *, skip: str = "") -> Non
     bounded in size, its front matter read and screened like a data file before MkDocs reads it."""
     if not content.is_dir():
         return
-    for path in sorted(content.rglob("*")):
-        if path.suffix.lower() not in PAGE_SUFFIXES or path.is_dir():
+    for relative in files_below(content):
+        if os.path.splitext(relative)[1].lower() not in PAGE_SUFFIXES:
             continue
-        relative = path.relative_to(content).as_posix()
         hidden = any(part.startswith(".") for part in relative.split("/"))
         if hidden or (skip and relative.startswith(skip)):
             continue
-        read_front_matter(path, issues, required=False)
+        read_front_matter(content / relative, issues, required=False)
 
 
 def check_links(folders: list[Path], issues: IssueCollector) -> None:

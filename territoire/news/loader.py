@@ -18,7 +18,7 @@ from territoire.images import refused_svg_message, size_text, svg_refused
 from territoire.imaging.limits import RASTER_MAX_BYTES
 from territoire.news.models import (Author, AuthorsFile, NewsCategoriesFile, NewsCategory,
                                     NewsFrontMatter, NewsItem)
-from territoire.sources import SourceDocument, read_front_matter, read_yaml
+from territoire.sources import SourceDocument, files_below, read_front_matter, read_yaml
 from territoire.validation import ReferableIds, check_reference, describe_found, validate
 
 POSTS_DIR = "actualites/posts"
@@ -54,12 +54,19 @@ class KnownIds:
 @memo.for_this_build
 def news_ids(content: Path) -> set[str]:
     """Articles are known by their file name (without ``.md``) wherever data refers to them."""
-    return {path.stem for path in (content / POSTS_DIR).rglob("*.md")}
+    return {relative.rsplit("/", 1)[-1][:-3] for relative in _posts(content)}
+
+
+def _posts(content: Path) -> list[str]:
+    """The articles' files, relative to the articles' folder, in path order."""
+    folder = content / POSTS_DIR
+    return [relative for relative in files_below(folder) if relative.endswith(".md")] \
+        if folder.is_dir() else []
 
 
 def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds) -> NewsData:
     """Every article, newest first; the lists are only required once there is an article."""
-    posts = sorted((content / POSTS_DIR).rglob("*.md")) if (content / POSTS_DIR).is_dir() else []
+    posts = [content / POSTS_DIR / relative for relative in _posts(content)]
     if not posts:
         return NewsData()
     categories = _load_list(data / CATEGORIES_FILE, NewsCategoriesFile, issues,
