@@ -492,18 +492,30 @@ def finish(config: MkDocsConfig) -> None:
     records: dict[str, PageRecord] = {}
     for url, file in pages.items():
         old = previous.get(url)
-        links = current.links.get(url, old.links if old else frozenset())
         card = cards.printed(_page_url(url)) if cards is not None else None
+        if (old is not None and url not in current.links and url not in current.populate
+                and old.dest == file.dest_uri and card is old.card):
+            # Neither read nor written: its page was given the record's state back, and its
+            # links, search entries and card were carried over from it (complete_outputs).
+            records[url] = old
+            continue
+        links = current.links.get(url, old.links if old else frozenset())
         records[url] = PageRecord(links=links, search=current.search.get(url, []), card=card,
                                   dest=file.dest_uri, source=page_source(file, config),
                                   read=_read_state(file.page))
     site = state.site_of(config)
     content = Path(config.docs_dir)
+    images = {}
+    before = memory.snapshot if not current.full else None
+    for item in site.news:
+        path = f"{content.name}/{item.src_uri}"
+        unchanged = (before is not None and path in before.images and path in current.sources
+                     and before.sources.get(path) == current.sources[path])
+        images[path] = before.images[path] if unchanged else _images_of(content / item.src_uri)
     memory.snapshot = Snapshot(sources=current.sources, engine=current.engine, site=site,
                                pages=records,
                                published=dict(cards.published) if cards is not None else {},
-                               images={f"{content.name}/{item.src_uri}":
-                                       _images_of(content / item.src_uri) for item in site.news})
+                               images=images)
     memory.last = current
     memory.plan = None
 
