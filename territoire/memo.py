@@ -55,15 +55,21 @@ def remember(key: tuple[Any, ...], value: Any) -> None:
 
 def text_of(path: Path) -> str:
     """``path.read_text(encoding="utf-8")``; inside ``kept()``, a file unchanged since it was read
-    (same size and modification time) is not opened again: each page is read by several checks."""
+    (same size and modification time) is not opened again: each page is read by several checks,
+    and within one block only the first looks at the file."""
     if not _state["keep"]:
         return path.read_text(encoding="utf-8")
+    name = str(path)
+    found = _this_build.get(("text", name))
+    if found is not None:
+        return found  # already read in this build, by another check: not even looked at again
     status = os.stat(path)
-    key = ("text", str(path), status.st_mtime_ns, status.st_size)
+    key = ("text", name, status.st_mtime_ns, status.st_size)
     found = _store.get(key)
     if found is None:
         found = path.read_text(encoding="utf-8")
         remember(key, found)
+    _this_build[("text", name)] = found
     return found
 
 
