@@ -7,6 +7,7 @@ any territory from its own folder.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ DATA_DIR = "data"
 CONTENT_DIR = "content"
 
 
+@functools.lru_cache(maxsize=65_536)  # pure; the site plan sorts every page's title at every build
 def sort_key(text: str) -> str:
     """French alphabetical order: accents and case do not count."""
     decomposed = unicodedata.normalize("NFD", text)
