@@ -78,6 +78,8 @@ class IssueCollector:
     _shown: dict[str, str] = field(default_factory=dict, repr=False)
     _counts: dict[str, int] = field(default_factory=dict, repr=False)
     _top: str = field(default="", repr=False)
+    added: int = field(default=0, repr=False)
+    """Every issue added so far, hushed or beyond a file's limit included."""
     linked_folders: dict[str, bool] = field(default_factory=dict, repr=False)
     """Folders of the territory already looked at, and whether each is (in) a symbolic link."""
 
@@ -102,6 +104,7 @@ class IssueCollector:
             return path.name if path.is_absolute() else path.as_posix()
 
     def add(self, path: Path, line: int, column: int, field_name: str, message: str) -> None:
+        self.added += 1
         shown = self.display_path(path)
         if line in self.hushed.get(shown, ()):
             return

@@ -243,6 +243,20 @@ def test_an_added_event_and_a_cancelled_one(preview):
     preview.assert_like_clean_build()
 
 
+def test_an_unchanged_article_is_checked_again_when_its_lists_change(preview, caplog):
+    # Articles are kept by their text under the preview (territoire/news/loader.py): a category
+    # renamed in its list makes the unchanged articles that use it wrong, and they must say so.
+    categories = preview.project / "data/news_categories.yml"
+    _edit(categories, "  - nom: Vie du conseil\n", "  - nom: Vie de l'instance\n")
+    with pytest.raises(Exception):
+        preview.build()
+    assert ("content/actualites/posts/premier-conseil-industrie-positive.md:7:14 categories[0]: "
+            "catégorie inconnue") in caplog.text
+    _edit(categories, "  - nom: Vie de l'instance\n", "  - nom: Vie du conseil\n")
+    preview.build()
+    preview.assert_like_clean_build()
+
+
 def test_a_broken_edit_then_its_fix(preview):
     _edit(preview.project / POST, "date: 2019-10-04", "date: 2019-13-04")
     with pytest.raises(Exception):

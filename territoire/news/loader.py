@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pymdownx.slugs import slugify
 
@@ -77,34 +78,20 @@ def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds
     author_ids = {author.id for author in authors} if authors is not None else None
     items = []
     documents: dict[str, SourceDocument] = {}
+    lists = _lists_key(category_names, author_ids, known) if memo.keeping() else None
     for path in posts:
-        read = read_front_matter(path, issues)
-        if read is None:
-            continue
-        document, _body = read
-        front = validate(NewsFrontMatter, document, issues)
-        if front is None:
-            continue
-        for index, name in enumerate(front.categories if category_names is not None else []):
-            if name not in category_names:
-                line, column = document.position(("categories", index))
-                issues.add(path, line, column, f"categories[{index}]",
-                           f"catégorie inconnue : trouvé {describe_found(name)}, attendu l'une des "
-                           f"catégories de data/{CATEGORIES_FILE} : "
-                           f"{', '.join(sorted(category_names))}")
-        references = (
-            ("auteurs", front.authors, author_ids, "auteur inconnu", f"data/{AUTHORS_FILE}"),
-            ("membres", front.members, known.members, "membre inconnu", "data/members.yml"),
-            ("valeurs", front.values, known.values, "valeur inconnue", "data/values.yml"),
-            ("axes", front.axes, known.axes, "axe inconnu", "data/axes.yml"))
-        if known.events is not None:
-            references += (("evenements", front.events, known.events, "événement inconnu",
-                            "l'agenda"),)
-        for key, found, allowed, problem, source in references:
-            if allowed is None:
+        key = _article_key(path, lists)
+        kept = memo.recall(key) if key is not None else None
+        if kept is not None:
+            document, front = kept
+        else:
+            added = issues.added
+            checked = _checked_article(path, issues, category_names, author_ids, known)
+            if checked is None:
                 continue
-            for index, item_id in enumerate(found):
-                check_reference(document, (key, index), item_id, allowed, problem, source, issues)
+            document, front = checked
+            if key is not None and issues.added == added and _plainly_known(front, known):
+                memo.remember(key, checked)
         _check_dates(document, front, issues)
         _check_cover(content, document, front, issues)
         src_uri = path.relative_to(content).as_posix()
@@ -113,6 +100,71 @@ def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds
     _check_unique_addresses(items, documents, issues)
     items.sort(key=lambda item: (item.date, item.src_uri), reverse=True)
     return NewsData(items=items, categories=categories or [], authors=authors or [])
+
+
+def _lists_key(category_names: set[str] | None, author_ids: set[str] | None,
+               known: KnownIds) -> tuple[Any, ...]:
+    """What an article's references are checked against, as a key (once per build)."""
+    def frozen(ids: Any) -> Any:
+        if isinstance(ids, ReferableIds):
+            return ("valid", ids.valid)
+        return frozenset(ids) if ids is not None else None
+    return tuple(frozen(ids) for ids in (category_names, author_ids, known.members, known.values,
+                                         known.axes, known.events))
+
+
+def _article_key(path: Path, lists: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
+    if lists is None:
+        return None
+    try:
+        text = memo.text_of(path)
+    except (OSError, UnicodeError):
+        return None  # read_front_matter says why
+    return ("news article", str(path), text, lists)
+
+
+def _plainly_known(front: NewsFrontMatter, known: KnownIds) -> bool:
+    """An article whose events are all valid ones: an event known only as « pending » (its file
+    is invalid) depends on more than the lists of the key."""
+    events = known.events
+    return not isinstance(events, ReferableIds) or all(event in events.valid for event in front.events)
+
+
+def _checked_article(path: Path, issues: IssueCollector, category_names: set[str] | None,
+                     author_ids: set[str] | None,
+                     known: KnownIds) -> tuple[SourceDocument, NewsFrontMatter] | None:
+    """An article's front matter, read, validated and its references checked; issues added.
+
+    Under the preview, an article whose check added no issue is kept by its text and the lists
+    it was checked against (``load_news``): the same text gives the same result."""
+    read = read_front_matter(path, issues)
+    if read is None:
+        return None
+    document, _body = read
+    front = validate(NewsFrontMatter, document, issues)
+    if front is None:
+        return None
+    for index, name in enumerate(front.categories if category_names is not None else []):
+        if name not in category_names:
+            line, column = document.position(("categories", index))
+            issues.add(path, line, column, f"categories[{index}]",
+                       f"catégorie inconnue : trouvé {describe_found(name)}, attendu l'une des "
+                       f"catégories de data/{CATEGORIES_FILE} : "
+                       f"{', '.join(sorted(category_names))}")
+    references = (
+        ("auteurs", front.authors, author_ids, "auteur inconnu", f"data/{AUTHORS_FILE}"),
+        ("membres", front.members, known.members, "membre inconnu", "data/members.yml"),
+        ("valeurs", front.values, known.values, "valeur inconnue", "data/values.yml"),
+        ("axes", front.axes, known.axes, "axe inconnu", "data/axes.yml"))
+    if known.events is not None:
+        references += (("evenements", front.events, known.events, "événement inconnu",
+                        "l'agenda"),)
+    for key, found, allowed, problem, source in references:
+        if allowed is None:
+            continue
+        for index, item_id in enumerate(found):
+            check_reference(document, (key, index), item_id, allowed, problem, source, issues)
+    return document, front
 
 
 def _load_list(path: Path, model, issues: IssueCollector, *, key: str,
