@@ -190,6 +190,29 @@ def test_only_the_edited_article_is_read_again_by_the_blog(preview, monkeypatch)
     preview.assert_like_clean_build()
 
 
+def test_a_kept_post_is_not_changed_by_the_build_that_gets_it(preview):
+    # The next build gets a copy of the kept state with new containers only where a build
+    # changes things (territoire/engine/blog_posts.py): check those are new.
+    from material.plugins.blog.structure import Post
+    from mkdocs.structure.files import File
+
+    from territoire.engine.blog_posts import _fresh
+
+    config = preview_config(preview.config_file, preview.site)
+    file = File(POST.removeprefix("content/"), config.docs_dir, config.site_dir, True)
+    kept = Post(file, config).__dict__
+    before = (dict(kept["config"].data), dict(kept["meta"]), list(kept["categories"]))
+    post = Post.__new__(Post)
+    post.__dict__.update(_fresh(kept))
+    post.config.readtime = 42
+    post.config.draft = True
+    post.categories.append("une vue")
+    post.meta["description"] = "changée"
+    post.meta = {}
+    assert (dict(kept["config"].data), dict(kept["meta"]), list(kept["categories"])) == before
+    assert post.config.readtime == 42 and kept["config"].readtime != 42
+
+
 def test_an_image_taken_out_of_an_article_body(preview):
     from PIL import Image
 
