@@ -145,8 +145,8 @@ _theme_files = Files.add_files_from_theme
 
 
 def _add_files_from_theme(self: Files, env: Environment, config: MkDocsConfig) -> None:
-    """MkDocs lists every file of the theme's folders (Material's 10,000 icons among them) at
-    every build, for the few it copies. Under the preview the list is kept while the theme's
+    """MkDocs lists every file of the theme's folders (Material's thousands of icons among them)
+    at every build, for the few it copies. Under the preview the list is kept while the theme's
     folders, the templates, hooks and mkdocs.yml are unchanged; the pages still come first."""
     memory = _active()
     if memory is None:
