@@ -136,7 +136,11 @@ def _count_page_comparisons(project: Path, tmp_path: Path, hooks: list[str], mon
 
     monkeypatch.setattr(Page, "__eq__", counting)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    mkdocs_build(load_config(str(config_path)))
+    config = load_config(str(config_path))
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()  # as ``mkdocs build`` does: the blog's temporary folder goes
     monkeypatch.setattr(Page, "__eq__", original)
     return calls
 
