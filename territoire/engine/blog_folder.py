@@ -51,7 +51,7 @@ def share(config: MkDocsConfig, folders: BlogFolders | None) -> None:
     _state["folders"] = folders
 
 
-_state: dict[str, Any] = {"folders": None, "copy": None}
+_state: dict[str, Any] = {"folders": None, "installed": False}
 
 
 def _signature(path: str) -> tuple[int, int] | None:
@@ -89,10 +89,10 @@ def _install_copy() -> None:
     """Material's blog calls ``copy_file`` by its module's name for its pagination copies."""
     from material.plugins.blog import plugin as blog_module
 
-    if _state["copy"] is not None:
+    if _state["installed"]:
         return
     original = blog_module.copy_file
-    _state["copy"] = original
+    _state["installed"] = True
 
     def copy_file(source_path: str, output_path: str) -> None:
         folders = _state["folders"]

@@ -5,7 +5,8 @@ matter, validate it against ``PostConfig``, compute its URLs): a quarter of the 
 rebuild after one edit at 2,811 pages. A post as the blog's ``_resolve_post`` leaves it (its
 state, its address) depends only on the article's text and on settings of ``mkdocs.yml`` and of
 the blog; under the preview (``territoire.memo``), that result is kept by text and settings, and
-the next build gets a copy of it bound to its own ``File``, as if just resolved. Outside the preview every post is constructed as Material does.
+the next build gets a copy of it bound to its own ``File``, as if just resolved. Outside the
+preview every post is constructed as Material does.
 """
 
 from __future__ import annotations
@@ -106,8 +107,8 @@ def _fresh(state: dict[str, Any]) -> dict[str, Any]:
     What a build changes is known (Material 9.8.1, MkDocs 1.6): attributes of the post are set
     (its neighbours, its read state, its ``meta`` replaced by ``read_source``), its settings are
     set (``config.readtime``), and its category and author lists grow. So the post's own lists,
-    its ``meta`` and its settings are new containers; the values in them are shared, which is a
-    tenth of the cost of copying them all, on every post at every save."""
+    its ``meta`` and its settings are new containers; the values in them are shared instead of
+    copied, on every post at every save."""
     fresh: dict[str, Any] = {}
     for name, value in state.items():
         if name == "file":
