@@ -1,21 +1,19 @@
-"""The preview's blog folder: one for all the builds of a preview, rewritten only where it changed.
+"""The preview's blog folder: its generated sources rewritten only where they changed.
 
 Material's blog plugin writes the sources of the pages it generates (archive, category and author
-pages, and a copy of a view for each of its pagination pages) into a folder that each plugin
-instance makes with ``mkdtemp`` and removes at ``on_shutdown``. The preview loads ``mkdocs.yml``
-again for every build, so every save made a new plugin and a new folder, and only the first
-plugin gets ``on_shutdown``: each save left a folder in /tmp (275 of them, 1.3 GB, after an
-afternoon at 6,645 pages). And every save wrote again the ~1,200 pagination copies of such a
-site. Under the preview (``territoire.memo``), the builds of one preview share the first build's
-folders, which its ``on_shutdown`` removes, and a file that already holds the text about to be
-written (or copied) is left alone: MkDocs reads the same source either way. Outside the preview
-the plugin works as Material wrote it.
+pages, and a copy of a view for each of its pagination pages) into a folder it makes with
+``mkdtemp`` and removes at ``on_shutdown``. MkDocs keeps that plugin from one load of
+``mkdocs.yml`` to the next within a process (it has ``on_startup``), so the builds of a preview
+share its folder; but every save wrote again the ~1,200 pagination copies of a 6,645-page site.
+Under the preview (``territoire.memo``), a file that already holds the text about to be written
+(or copied) is left alone: MkDocs reads the same source either way. Outside the preview the
+plugin works as Material wrote it. (The folders once found piling up in /tmp came from processes
+that built without ``on_shutdown``: the clean builds of the tests and scripts, which now call it.)
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 from typing import Any, Callable
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,30 +22,25 @@ from territoire import memo
 
 
 class BlogFolders:
-    """The blog folders of one preview, and what was last written into them."""
+    """What one preview last wrote into its blog folders."""
 
     def __init__(self) -> None:
-        self.folders: dict[int, str] = {}
-        """Blog plugin's rank in mkdocs.yml -> the folder its first build made."""
         self.written: dict[str, tuple[Any, ...]] = {}
         """Path written -> (what was written, its size and modification time once written)."""
 
 
 def share(config: MkDocsConfig, folders: BlogFolders | None) -> None:
-    """Point this build's blog plugins at the preview's folders (``on_config``)."""
+    """Let this build's blog plugins skip writing what their folder already holds (``on_config``)."""
     if folders is None or not memo.keeping():
         return
     _install_copy()
-    rank = 0
     for plugin in config.plugins.values():
         if not hasattr(plugin, "temp_dir") or not hasattr(plugin, "_save_to_file"):
             continue
-        folder = folders.folders.setdefault(rank, plugin.temp_dir)
-        if plugin.temp_dir != folder:
-            shutil.rmtree(plugin.temp_dir, ignore_errors=True)  # made by this build's plugin
-            plugin.temp_dir = folder
-        plugin._save_to_file = _saving(plugin._save_to_file, folders)
-        rank += 1
+        if getattr(plugin._save_to_file, "folders", None) is not folders:
+            # The plugin lives on from build to build: wrapped once per preview.
+            save = getattr(plugin._save_to_file, "unshared", plugin._save_to_file)
+            plugin._save_to_file = _saving(save, folders)
     _state["folders"] = folders
 
 
@@ -70,6 +63,8 @@ def _saving(save: Callable[[str, str], None], folders: BlogFolders) -> Callable[
         save(path, content)
         folders.written[path] = (content, _signature(path))
 
+    save_to_file.folders = folders  # type: ignore[attr-defined]
+    save_to_file.unshared = save  # type: ignore[attr-defined]
     return save_to_file
 
 

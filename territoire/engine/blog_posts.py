@@ -11,6 +11,7 @@ preview every post is constructed as Material does.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,20 @@ def keep_posts(config: MkDocsConfig) -> None:
     """Route the blog plugins' post resolution through ``_resolving`` (``on_config``)."""
     for plugin in config.plugins.values():
         resolve = getattr(plugin, "_resolve_post", None)
-        if resolve is None or getattr(resolve, "kept", False) or not hasattr(plugin, "blog"):
+        if resolve is None or getattr(resolve, "kept", False) or not _is_blog(plugin):
             continue
         if config.plugins.get("material/meta") is not None:
             continue  # its .meta.yml files change posts without changing the articles' text
         plugin._resolve_post = _resolving(plugin)
+
+
+def _is_blog(plugin: Any) -> bool:
+    # Not ``hasattr(plugin, "blog")``: Material sets it in ``on_files``, after this, so the
+    # first build of a preview (its plugins live on, MkDocs keeps a plugin that has
+    # ``on_startup``) kept no post, and the first save read every article again.
+    from material.plugins.blog.plugin import BlogPlugin
+
+    return isinstance(plugin, BlogPlugin)
 
 
 def _resolving(plugin: Any) -> Any:
@@ -41,9 +51,11 @@ def _resolving(plugin: Any) -> Any:
         key = _resolution_key(plugin, file, config)
         found = memo.recall(key) if key is not None else None
         if found is not None:
-            state, (dest_uri, abs_dest_path, url) = found
+            state, (dest_uri, url) = found
             file.dest_uri = dest_uri
-            file.abs_dest_path = abs_dest_path
+            # As ``File`` computes it: the preview's first build goes to a staging folder, the
+            # next ones to the site served, and a post is kept from one to the other.
+            file.abs_dest_path = os.path.normpath(os.path.join(file.dest_dir, dest_uri))
             file.url = url
             return _post_from(state, file)
         post = Post(file, config)
@@ -54,7 +66,7 @@ def _resolving(plugin: Any) -> Any:
         file.url = temp.url
         post._set_canonical_url(config.site_url)
         if key is not None:
-            memo.remember(key, (_fresh(post.__dict__), (file.dest_uri, file.abs_dest_path, file.url)))
+            memo.remember(key, (_fresh(post.__dict__), (file.dest_uri, file.url)))
         return post
 
     resolve_post.kept = True  # type: ignore[attr-defined]
@@ -76,7 +88,7 @@ def _resolution_key(plugin: Any, file: File, config: MkDocsConfig) -> tuple[Any,
         settings = (plugin.config, tuple((name, _stable(value)) for name, value in plugin.config.items()))
         plugin._kept_settings = settings
     return ("blog post", file.abs_src_path, file.src_uri, file.url, text, config.docs_dir,
-            config.site_dir, config.use_directory_urls, config.site_url, config.repo_url,
+            config.use_directory_urls, config.site_url, config.repo_url,
             config.edit_uri, config.edit_uri_template, config.theme.get("language"), settings[1])
 
 

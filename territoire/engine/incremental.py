@@ -151,7 +151,7 @@ def _add_files_from_theme(self: Files, env: Environment, config: MkDocsConfig) -
     memory = _active()
     if memory is None:
         return _theme_files(self, env, config)
-    key = (tuple(config.theme.dirs), tuple(sorted(config.theme.static_templates)), config.site_dir,
+    key = (tuple(config.theme.dirs), tuple(sorted(config.theme.static_templates)),
            config.use_directory_urls, _engine_fingerprint(config))
     listed = memory.theme_files.get(key)
     if listed is None:
