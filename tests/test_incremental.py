@@ -176,10 +176,11 @@ def test_an_article_body_edit(preview):
     preview.assert_like_clean_build()
 
 
-def test_only_the_edited_article_is_read_again_by_the_blog(preview, monkeypatch):
+def _posts_constructed(monkeypatch) -> list[str]:
+    """The articles whose blog post Material constructs from now on (the others are kept)."""
     from material.plugins.blog.structure import Post
 
-    read = []
+    read: list[str] = []
     original = Post.__init__
 
     def counting(self, file, config):
@@ -187,6 +188,11 @@ def test_only_the_edited_article_is_read_again_by_the_blog(preview, monkeypatch)
         original(self, file, config)
 
     monkeypatch.setattr(Post, "__init__", counting)
+    return read
+
+
+def test_only_the_edited_article_is_read_again_by_the_blog(preview, monkeypatch):
+    read = _posts_constructed(monkeypatch)
     _edit(preview.project / POST, "s'est tenu", "s'est bien tenu")
     plan = preview.build()
     assert not plan.full, plan.reason
@@ -200,8 +206,6 @@ def test_the_first_save_after_the_first_build_reads_only_its_article(preview, tm
     # save follows its first (full) build, made into a staging folder, whose posts must have been
     # kept too. MkDocs keeps one blog plugin per process (it has on_startup): the shared preview
     # shuts it down, not this one.
-    from material.plugins.blog.structure import Post
-
     blog = preview.first_config.plugins["material/blog"]
     for name in ("blog", "_resolve_post"):  # as a new process's plugin: never built, not wrapped
         monkeypatch.delattr(blog, name, raising=False)
@@ -209,14 +213,7 @@ def test_the_first_save_after_the_first_build_reads_only_its_article(preview, tm
     fresh = Preview(project, tmp_path)
     try:
         assert fresh.build().full
-        read = []
-        original = Post.__init__
-
-        def counting(self, file, config):
-            read.append(file.src_uri)
-            original(self, file, config)
-
-        monkeypatch.setattr(Post, "__init__", counting)
+        read = _posts_constructed(monkeypatch)
         _edit(project / POST, "s'est tenu", "s'est bien tenu")
         plan = fresh.build()
         assert not plan.full, plan.reason
