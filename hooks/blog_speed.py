@@ -1,7 +1,7 @@
 """Keep Material's blog plugin linear and quick: identity-based membership tests, and articles'
 front matter read by libyaml as MkDocs reads every other page's, dates formatted once
 (territoire.engine.identity); under the preview, unchanged articles not read again
-(territoire.engine.blog_posts), and its generated sources kept in one folder per preview
+(territoire.engine.blog_posts), and its generated sources not rewritten when unchanged
 (territoire.engine.blog_folder)."""
 
 from __future__ import annotations
