@@ -73,6 +73,26 @@ def copy_project(source: Path, destination: Path) -> Path:
     return destination
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _plugins_of_this_module():
+    """Each test module's in-process builds get their own MkDocs plugins, as a new process would.
+
+    MkDocs keeps a plugin that has ``on_startup``/``on_shutdown`` (Material's blog) from one load
+    of mkdocs.yml to the next, for the whole process, so one module's ``on_shutdown`` removed
+    the blog folder of the plugin the next module's builds used: the tests passed by their
+    order. Here the blog's folder goes when the module ends, whether or not the module shut its
+    plugins down. Torn down last (autouse, set up first): after the module's own fixtures."""
+    yield
+    from mkdocs.config.defaults import MkDocsConfig
+
+    option = dict(MkDocsConfig._schema)["plugins"]
+    for plugin in option.plugin_cache.values():
+        folder = getattr(plugin, "temp_dir", None)
+        if isinstance(folder, str):
+            shutil.rmtree(folder, ignore_errors=True)
+    option.plugin_cache.clear()
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> BuildResult:
     """The Montpellier sample site, built once per test session."""
