@@ -28,6 +28,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 @event_priority(1000)  # every page is read by now; from here MkDocs writes them
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["keep_fragment"] = incremental.keep_fragment
     incremental.start_writing(env, files)
     return env
 

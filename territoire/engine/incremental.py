@@ -125,6 +125,10 @@ class Memory:
         self.templates = _KeptTemplates()
         self.blog_folders = blog_folder.BlogFolders()
         self.theme_files: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+        self.fragments: dict[tuple[str, ...], Any] = {}
+        """Template output kept by ``keep_fragment``, emptied at every full build."""
+        self.fragment_inputs: dict[int, tuple[Any, str]] = {}
+        """The inputs of fragments in this build and their repr, emptied at every build."""
 
     def forget(self) -> None:
         self.snapshot = None
@@ -207,6 +211,7 @@ def plan(files: Files, config: MkDocsConfig) -> None:
     current = Plan(full=True, reason="", sources=sources, engine=engine, files=files,
                    config=config)
     memory.plan = current
+    memory.fragment_inputs.clear()
     if previous is None:
         current.reason = "première construction"
     elif engine != previous.engine:
@@ -218,6 +223,9 @@ def plan(files: Files, config: MkDocsConfig) -> None:
     if current.full:
         # As ``mkdocs build`` does, so that nothing of an earlier build stays.
         _empty(Path(config.site_dir))
+        # A full build follows a change of template, hook, shared data or image: what a fragment
+        # shows may then depend on more than its inputs.
+        memory.fragments.clear()
         return
     mark_pages(files)
 
@@ -370,6 +378,43 @@ def _images_of(path: Path) -> list[str]:
 
 # -- while MkDocs builds ------------------------------------------------------------------------
 
+_MAX_FRAGMENTS = 200_000
+
+
+def _repr_in_build(memory: Memory, value: Any) -> str:
+    # A member is an input of every card that shows it, on every listing: its repr (tens of
+    # microseconds) is made once per build. The value is held, so that its id is not reused.
+    if isinstance(value, (str, int, bool, type(None))):
+        return repr(value)
+    held = memory.fragment_inputs.get(id(value))
+    if held is None or held[0] is not value:
+        held = memory.fragment_inputs[id(value)] = (value, repr(value))
+    return held[1]
+
+
+@jinja2.pass_context
+def keep_fragment(context: jinja2.runtime.Context, *inputs: Any, caller: Callable[[], Any]) -> Any:
+    """``{% call keep_fragment(name, inputs...) %}…{% endcall %}``: under the preview, the body's
+    output is kept for this page and these inputs until the next full build; otherwise (or
+    without a page) the body is rendered.
+
+    The inputs must be everything the body reads that an item's edit can change (the item
+    itself, the including template's settings): an incremental build changes only items (the
+    plan falls back to a full build for any other change), and the page's address covers the
+    relative links."""
+    memory = _active()
+    url = getattr(context.get("page"), "url", None)
+    if memory is None or memory.plan is None or url is None:
+        return caller()
+    key = (url, *(_repr_in_build(memory, part) for part in inputs))
+    found = memory.fragments.get(key)
+    if found is None:
+        if len(memory.fragments) >= _MAX_FRAGMENTS:
+            memory.fragments.clear()  # old versions of edited items pile up in a long preview
+        found = memory.fragments[key] = caller()
+    return found
+
+
 def start_writing(env: Environment, files: Files) -> None:
     """Between reading every page and writing them (``on_env``): the pages not read again get
     back what the previous build read, then MkDocs writes only the planned pages. MkDocs makes a
@@ -478,6 +523,7 @@ def finish(config: MkDocsConfig) -> None:
     current = memory.plan if memory else None
     if memory is None or current is None or current.files is None:
         return
+    memory.fragment_inputs.clear()  # they hold this build's items
     site_dir = Path(config.site_dir)
     files = current.files
     pages = {file.url: file for file in files.documentation_pages() if file.page is not None}
