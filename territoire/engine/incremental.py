@@ -378,7 +378,7 @@ def _images_of(path: Path) -> list[str]:
 
 # -- while MkDocs builds ------------------------------------------------------------------------
 
-_MAX_FRAGMENTS = 200_000
+_MAX_FRAGMENTS = 50_000  # a card is 1-2 kB: at most about 100 MB
 
 
 def _repr_in_build(memory: Memory, value: Any) -> str:
