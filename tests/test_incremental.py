@@ -312,6 +312,20 @@ def test_an_unchanged_article_is_checked_again_when_its_lists_change(preview, ca
     preview.assert_like_clean_build()
 
 
+def test_a_sector_renamed_leaves_no_kept_card_behind(preview):
+    # Between saves the preview keeps member cards by what they show of the member
+    # (keep_fragment); a sector's name is shared data, which the keys do not hold: the build is
+    # full, and no card may keep the old name.
+    _edit(preview.project / "data/sectors.yml", "nom: Numérique et nouvelles technologies",
+          "nom: Numérique")
+    plan = preview.build()
+    assert plan.full, plan.reason
+    preview.assert_like_clean_build()
+    directory = (preview.site / "membres/index.html").read_text(encoding="utf-8")
+    assert "<span>Numérique</span>" in directory
+    assert "Numérique et nouvelles technologies" not in directory
+
+
 def test_a_broken_edit_then_its_fix(preview):
     _edit(preview.project / POST, "date: 2019-10-04", "date: 2019-13-04")
     with pytest.raises(Exception):
