@@ -22,6 +22,7 @@ from conftest import FIXTURES, build, copy_project
 from gates import check_links, serve, validate_html
 
 BROKEN_PAGE = "casse/"
+MOVING_PAGE = "bouge/"
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +37,14 @@ def broken_site(tmp_path_factory):
         "</body>", '<script src="https://cdn.exemple.com/suivi.js"></script>\n</body>', 1),
         encoding="utf-8")
     assert "cdn.exemple.com" in page.read_text(encoding="utf-8")
+    # A valid page that a script makes move once shown, as a block shown late by a script does.
+    moving = result.site_dir / MOVING_PAGE / "index.html"
+    moving.parent.mkdir()
+    moving.write_text((result.site_dir / "a-propos" / "index.html").read_text(encoding="utf-8").replace(
+        "</body>", "<script>setTimeout(() => { const block = document.createElement('p'); "
+        "block.style.height = '300px'; block.textContent = 'Annonce'; "
+        "document.querySelector('.md-content').prepend(block); }, 300);</script>\n</body>", 1),
+        encoding="utf-8")
     return result
 
 
@@ -64,6 +73,13 @@ def test_vnu_finds_the_invalid_html_and_the_image_without_alt(broken_site) -> No
 def test_axe_finds_the_image_without_alt(browser, broken_url) -> None:
     visit = browser.visit(broken_url + BROKEN_PAGE)
     assert [v["id"] for v in visit.violations] == ["image-alt"], visit.violation_report()
+
+
+def test_layout_gate_sees_a_page_that_moves_once_shown(browser, broken_url) -> None:
+    # The shift must come back on the visits that confirm it (gates.Browser._confirmed_shift).
+    visit = browser.visit(broken_url + MOVING_PAGE, run_axe=False)
+    assert [problem for problem in visit.layout_problems
+            if problem.startswith("la mise en page bouge après l'affichage")], visit.layout_problems
 
 
 def test_privacy_gate_sees_the_third_party_script(browser, broken_url) -> None:
