@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from territoire.errors import IssueCollector
-from territoire.sources import files_below
+from territoire.sources import files_below, folder_entries
 
 SERIES_MAX_YEARS = 10
 """From the first to the last meeting of a series: ten years (a weekly series: 522 meetings)."""
@@ -55,15 +55,19 @@ def too_many_files(folders: tuple[Path, ...], issues: IssueCollector) -> bool:
     for root in folders:
         if not root.is_dir():
             continue
-        for path in root.rglob("*"):
-            total += 1
-            counts[path.parent] += 1
-            if total > DATA_MAX_FILES:
-                where, count = counts.most_common(1)[0]
-                issues.add(where, 1, 1, "", thin(
-                    f"trop de fichiers : trouvé plus de {DATA_MAX_FILES:_} fichiers dans data/ et "
-                    f"content/ (dont {count:_} dans ce dossier), attendu au plus {DATA_MAX_FILES:_}"))
-                return True
+        # Folders and files one by one, in the order of ``rglob("*")``, as they are found.
+        for relative, entries in folder_entries(root):
+            where = root / relative if relative else root
+            for _entry in entries:
+                total += 1
+                counts[where] += 1
+                if total > DATA_MAX_FILES:
+                    where, count = counts.most_common(1)[0]
+                    issues.add(where, 1, 1, "", thin(
+                        f"trop de fichiers : trouvé plus de {DATA_MAX_FILES:_} fichiers dans "
+                        f"data/ et content/ (dont {count:_} dans ce dossier), attendu au plus "
+                        f"{DATA_MAX_FILES:_}"))
+                    return True
     return False
 
 

@@ -258,16 +258,57 @@ def read_front_matter(path: Path, issues: IssueCollector, *,
 
 
 @memo.for_this_build
+def folder_entries(folder: Path) -> list[tuple[str, list[tuple[str, bool, bool, bool]]]]:
+    """Every folder under ``folder`` in ``os.walk``'s order (top-down, links to folders not
+    entered), as (its path relative to ``folder``, "" for ``folder`` itself; its entries as (name,
+    is a folder, is a symbolic link, is a file)). One ``scandir`` per folder: the kind of each
+    entry comes with its name, where ``os.walk`` then ``isfile`` or ``is_symlink`` look again.
+
+    The listing stops past ``limits.DATA_MAX_FILES`` entries: a project that holds more is
+    refused (``limits.too_many_files``) before anything else uses the listing."""
+    from territoire.limits import DATA_MAX_FILES  # limits uses this module
+
+    found: list[tuple[str, list[tuple[str, bool, bool, bool]]]] = []
+    pending = [("", os.fspath(folder))]
+    listed = 0
+    while pending and listed <= DATA_MAX_FILES:
+        relative, absolute = pending.pop()
+        try:
+            with os.scandir(absolute) as listing:
+                scanned = list(listing)
+        except OSError:
+            continue  # as os.walk: a folder that cannot be listed is skipped
+        entries = []
+        below = []
+        for entry in scanned:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            is_link = entry.is_symlink()
+            try:
+                is_file = not is_dir and entry.is_file()
+            except OSError:
+                is_file = False
+            entries.append((entry.name, is_dir, is_link, is_file))
+            listed += 1
+            if listed > DATA_MAX_FILES:
+                break
+            if is_dir and not is_link:
+                below.append((f"{relative}/{entry.name}" if relative else entry.name, entry.path))
+        found.append((relative, entries))
+        pending.extend(reversed(below))
+    return found
+
+
+@memo.for_this_build
 def files_below(folder: Path) -> list[str]:
     """The files under ``folder`` (paths relative to it), sorted by path parts as
-    ``sorted(folder.rglob("*"))`` sorts them. os.walk rather than rglob: the same files (links
-    to folders are not entered, links to files are kept) at a third of the cost."""
-    found = []
-    for root, _dirs, names in os.walk(folder):
-        below = os.path.relpath(root, folder)
-        for name in names:
-            if os.path.isfile(os.path.join(root, name)):
-                found.append(name if below == "." else f"{below}/{name}".replace(os.sep, "/"))
+    ``sorted(folder.rglob("*"))`` sorts them: links to folders are not entered, links to files
+    are kept."""
+    found = [f"{relative}/{name}" if relative else name
+             for relative, entries in folder_entries(folder)
+             for name, _is_dir, _is_link, is_file in entries if is_file]
     return sorted(found, key=lambda relative: relative.split("/"))
 
 
@@ -307,12 +348,11 @@ def check_links(folders: list[Path], issues: IssueCollector) -> None:
             continue
         if not folder.is_dir():
             continue
-        for root, directories, files in os.walk(folder):
-            for name in sorted(directories + files):
-                entry = Path(root) / name
-                if entry.is_symlink():
-                    _refuse_link(entry, issues)
-            directories[:] = [name for name in directories if not (Path(root) / name).is_symlink()]
+        for relative, entries in folder_entries(folder):
+            root = folder / relative if relative else folder
+            for name, _is_dir, is_link, _is_file in sorted(entries):
+                if is_link:
+                    _refuse_link(root / name, issues)
 
 
 def _refuse_link(path: Path, issues: IssueCollector) -> None:
