@@ -22,6 +22,7 @@ files themselves by their bytes (``territoire.images``).
 from __future__ import annotations
 
 import html
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -80,20 +81,34 @@ _EXPECTED_URL = "une adresse https:, mailto:, tel: ou un chemin relatif"
 def check_pages(content: Path, issues: IssueCollector, *, articles_dir: str) -> None:
     """Screen the body of every Markdown page of ``content`` (and the front matter of pages
     outside ``articles_dir``, which the news loader reads and screens itself)."""
+    folder = os.fspath(content)
     for relative in (files_below(content) if content.is_dir() else []):
         if not relative.endswith(".md"):
             continue
-        path = content / relative
+        # A string until there is something to report: thousands of articles at every save.
+        path = os.path.join(folder, relative)
         try:
             text = memo.text_of(path)
         except (OSError, UnicodeError):
             continue  # the byte screen of content/ reports it
-        body, first_line = split_front_matter(text)
-        if first_line > 1 and not relative.startswith(articles_dir + "/"):
-            header = "".join(text.splitlines(keepends=True)[1:first_line - 2])
-            read_yaml(path, issues, line_offset=1, text=header)
-        for line, column, problem in body_problems(body, first_line=first_line):
-            issues.add(path, line, column, "", problem)
+        if relative.startswith(articles_dir + "/"):
+            problems = _page_problems(text)
+        else:
+            body, first_line = split_front_matter(text)
+            if first_line > 1:
+                header = "".join(text.splitlines(keepends=True)[1:first_line - 2])
+                read_yaml(Path(path), issues, line_offset=1, text=header)
+            problems = body_problems(body, first_line=first_line)
+        for line, column, problem in problems:
+            issues.add(Path(path), line, column, "", problem)
+
+
+@memo.of_text
+def _page_problems(text: str) -> list[tuple[int, int, str]]:
+    """``body_problems`` of a page's body, kept by the page's whole text (the same string from
+    one build to the next while the file is unchanged, its hash already known)."""
+    body, first_line = split_front_matter(text)
+    return body_problems(body, first_line=first_line)
 
 
 @memo.of_text

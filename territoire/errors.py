@@ -92,6 +92,16 @@ class IssueCollector:
             shown = self._shown[key] = self._relative(Path(path))
         return shown
 
+    def display_path_below(self, folder: Path, relative: str) -> str:
+        """``display_path(folder / relative)`` for a plain relative path (no "." or ".." in it),
+        without a path object per file: thousands of articles are named at every save."""
+        if not self._top:
+            self._top = os.path.abspath(self.root) + os.sep
+        under = os.path.abspath(folder) + os.sep
+        if not under.startswith(self._top):
+            return self.display_path(folder / relative)
+        return under[len(self._top):].replace(os.sep, "/") + relative
+
     def _relative(self, path: Path) -> str:
         if not self._top:
             self._top = os.path.abspath(self.root) + os.sep

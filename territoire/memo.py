@@ -53,13 +53,13 @@ def remember(key: tuple[Any, ...], value: Any) -> None:
     _store[key] = value
 
 
-def text_of(path: Path) -> str:
+def text_of(path: Path | str) -> str:
     """``path.read_text(encoding="utf-8")``; inside ``kept()``, a file unchanged since it was read
     (same size and modification time) is not opened again: each page is read by several checks,
     and within one block only the first looks at the file."""
     if not _state["keep"]:
-        return path.read_text(encoding="utf-8")
-    name = str(path)
+        return Path(path).read_text(encoding="utf-8")
+    name = os.fspath(path)
     found = _this_build.get(("text", name))
     if found is not None:
         return found  # already read in this build, by another check: not even looked at again
@@ -67,7 +67,7 @@ def text_of(path: Path) -> str:
     key = ("text", name, status.st_mtime_ns, status.st_size)
     found = _store.get(key)
     if found is None:
-        found = path.read_text(encoding="utf-8")
+        found = Path(path).read_text(encoding="utf-8")
         remember(key, found)
     _this_build[("text", name)] = found
     return found

@@ -67,7 +67,8 @@ def _posts(content: Path) -> list[str]:
 
 def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds) -> NewsData:
     """Every article, newest first; the lists are only required once there is an article."""
-    posts = [content / POSTS_DIR / relative for relative in _posts(content)]
+    folder = content / POSTS_DIR
+    posts = [(folder / relative, f"{POSTS_DIR}/{relative}") for relative in _posts(content)]
     if not posts:
         return NewsData()
     categories = _load_list(data / CATEGORIES_FILE, NewsCategoriesFile, issues,
@@ -79,7 +80,7 @@ def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds
     items = []
     documents: dict[str, SourceDocument] = {}
     lists = _lists_key(category_names, author_ids, known) if memo.keeping() else None
-    for path in posts:
+    for path, src_uri in posts:
         key = _article_key(path, lists)
         kept = memo.recall(key) if key is not None else None
         if kept is not None:
@@ -94,9 +95,9 @@ def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds
                 memo.remember(key, checked)
         _check_dates(document, front, issues)
         _check_cover(content, document, front, issues)
-        src_uri = path.relative_to(content).as_posix()
         documents[src_uri] = document
-        items.append(NewsItem(front=front, src_uri=src_uri, source_path=issues.display_path(path)))
+        items.append(NewsItem(front=front, src_uri=src_uri,
+                              source_path=issues.display_path_below(content, src_uri)))
     _check_unique_addresses(items, documents, issues)
     items.sort(key=lambda item: (item.date, item.src_uri), reverse=True)
     return NewsData(items=items, categories=categories or [], authors=authors or [])
