@@ -20,6 +20,7 @@ import bisect
 import difflib
 import hashlib
 import html
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -274,6 +275,13 @@ _INLINE_MARKUP = (
 
 
 @memo.pure(set)
+def _page_anchors(text: str) -> set[str]:
+    """``anchors_of`` the body of a page, kept by the page's whole text (the same string from one
+    build to the next while the file is unchanged)."""
+    return anchors_of(split_front_matter(text)[0])
+
+
+@memo.pure(set)
 def anchors_of(text: str) -> set[str]:
     """The ids a page written in Markdown has: headings (named as the toc extension names them,
     after the ids set by attribute lists ``{#id}``), those ids and HTML ``id=``/``name=``."""
@@ -388,6 +396,18 @@ class ContentRules:
                     or (self.exclude and self.exclude.match_file(src_uri))
                     or (self.drafts and self.drafts.match_file(src_uri)))
 
+    def key(self) -> tuple[object, ...] | None:
+        """The rules as a key that equal rules share (None if a rule is not a plain spec)."""
+        parts: list[object] = [repr(self.nav)]
+        for spec in (self.exclude, self.drafts, self.not_in_nav):
+            if spec is None:
+                parts.append(None)
+            elif type(spec) is GitIgnoreSpec:
+                parts.append(tuple(str(getattr(pattern, "pattern", None)) for pattern in spec.patterns))
+            else:
+                return None
+        return tuple(parts)
+
     def needs_menu(self, src_uri: str) -> bool:
         return not (self.not_in_nav and self.not_in_nav.match_file(src_uri))
 
@@ -398,17 +418,27 @@ _DEFAULT_EXCLUDE = GitIgnoreSpec.from_lines([".*", "/templates/"])  # as mkdocs/
 def content_files(content_dir: Path, rules: ContentRules | None = None) -> list[str]:
     """The files MkDocs takes from content/ (paths relative to it)."""
     rules = rules or ContentRules()
-    return [relative for relative in files_below(content_dir) if rules.published(relative)]
+    below = files_below(content_dir)
+    # Under the preview, kept while the files and the rules are the same: each file is matched
+    # against several gitignore specs, thousands of files at every save.
+    key = ("content files", tuple(below), rules.key()) if memo.keeping() else None
+    found = memo.recall(key) if key and key[2] is not None else None
+    if found is None:
+        found = tuple(relative for relative in below if rules.published(relative))
+        if key and key[2] is not None:
+            memo.remember(key, found)
+    return list(found)
 
 
 def link_targets(site: Site, content_dir: Path, rules: ContentRules | None = None) -> LinkTargets:
     """What the links of ``content_dir`` may point at, for this validated site."""
     targets = LinkTargets()
+    folder = os.fspath(content_dir)
     for src_uri in content_files(content_dir, rules):
         if src_uri.endswith(".md"):
             targets.pages.add(src_uri)
-            text = memo.text_of(content_dir / src_uri)
-            targets.anchors[src_uri] = anchors_of(split_front_matter(text)[0])
+            text = memo.text_of(os.path.join(folder, src_uri))
+            targets.anchors[src_uri] = _page_anchors(text)
         else:
             targets.files.add(src_uri)
     generated = generated_pages(site)
@@ -456,9 +486,9 @@ def check_links(site: Site, content_dir: Path, *, root: Path, rules: ContentRule
     # The preview keeps each page's result while neither its text nor the targets change.
     fingerprint = targets.fingerprint() if memo.keeping() else None
     issues: list[DataIssue] = []
+    folder = os.fspath(content_dir)
     for src_uri in sorted(targets.anchors):
-        path = content_dir / src_uri
-        text = memo.text_of(path)
+        text = memo.text_of(os.path.join(folder, src_uri))
         key = ("link problems", src_uri, text, fingerprint)
         found = memo.recall(key) if fingerprint else None
         if found is None:
@@ -467,7 +497,7 @@ def check_links(site: Site, content_dir: Path, *, root: Path, rules: ContentRule
                           for link in find_links(body, first_line=first_line)
                           if (problem := link_problem(link.target, src_uri, targets)))
             memo.remember(key, found)
-        shown = _display(path, root) if found else ""
+        shown = _display(content_dir / src_uri, root) if found else ""
         issues += [DataIssue(shown, line, column, "", problem) for line, column, problem in found]
     return issues
 
