@@ -12,7 +12,6 @@ preview every post is constructed as Material does.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -79,17 +78,18 @@ def _resolution_key(plugin: Any, file: File, config: MkDocsConfig) -> tuple[Any,
     if not memo.keeping():
         return None
     try:
-        text = memo.text_of(Path(file.abs_src_path))
+        text = memo.text_of(file.abs_src_path)
     except (OSError, UnicodeError):
         return None
-    settings = plugin.__dict__.get("_kept_settings")
-    if settings is None or settings[0] is not plugin.config:
+    kept = plugin.__dict__.get("_kept_settings")
+    if kept is None or kept[0] is not plugin.config or kept[1] is not config:
         # Once per build: its slug functions are new objects at every load of mkdocs.yml.
-        settings = (plugin.config, tuple((name, _stable(value)) for name, value in plugin.config.items()))
-        plugin._kept_settings = settings
-    return ("blog post", file.abs_src_path, file.src_uri, file.url, text, config.docs_dir,
-            config.use_directory_urls, config.site_url, config.repo_url,
-            config.edit_uri, config.edit_uri_template, config.theme.get("language"), settings[1])
+        settings = tuple((name, _stable(value)) for name, value in plugin.config.items())
+        kept = (plugin.config, config, (
+            config.docs_dir, config.use_directory_urls, config.site_url, config.repo_url,
+            config.edit_uri, config.edit_uri_template, config.theme.get("language"), settings))
+        plugin._kept_settings = kept
+    return ("blog post", file.abs_src_path, file.src_uri, file.url, text, kept[2])
 
 
 def _stable(value: Any) -> Any:
@@ -109,8 +109,14 @@ def _post_from(state: dict[str, Any], file: File) -> Any:
     post.__dict__.update(_fresh(state))
     post.file = file
     file.page = post
-    post.update_date = get_build_date()
+    post.update_date = _build_date()
     return post
+
+
+@memo.for_this_build
+def _build_date() -> str:
+    # As ``Page.__init__`` sets it, once per build rather than once per post.
+    return get_build_date()
 
 
 def _fresh(state: dict[str, Any]) -> dict[str, Any]:
