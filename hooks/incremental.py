@@ -14,6 +14,12 @@ from mkdocs.structure.pages import Page
 from territoire.engine import incremental
 
 
+@event_priority(110)  # before the territory is loaded (hooks/site_data.py, 100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    incremental.scan(config)
+    return config
+
+
 @event_priority(-200)  # after every hook and plugin has added its pages (the blog at -50)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     incremental.plan(files, config)

@@ -63,14 +63,26 @@ def text_of(path: Path | str) -> str:
     found = _this_build.get(("text", name))
     if found is not None:
         return found  # already read in this build, by another check: not even looked at again
-    status = os.stat(path)
-    key = ("text", name, status.st_mtime_ns, status.st_size)
+    seen = _this_build.get(("status", name))
+    if seen is None:
+        status = os.stat(path)
+        seen = (status.st_mtime_ns, status.st_size)
+    key = ("text", name, *seen)
     found = _store.get(key)
     if found is None:
         found = Path(path).read_text(encoding="utf-8")
         remember(key, found)
     _this_build[("text", name)] = found
     return found
+
+
+def saw(path: str, mtime_ns: int, size: int) -> None:
+    """In this block of ``kept()``, ``text_of(path)`` takes this modification time and size for
+    the file's instead of asking the system again: the preview's scan of the territory has just
+    read them, before anything else reads the file. A file saved again meanwhile is then seen as
+    changed by the next scan, since the scan is what the next build compares with."""
+    if _state["keep"]:
+        _this_build[("status", path)] = (mtime_ns, size)
 
 
 def pure(copy: Callable[[Any], Any] = list) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import REPO, copy_project, write_config
 from preview_once import SERVE_URL, preview_config
-from territoire.engine import session
+from territoire.engine import session, state
 from territoire.engine.run import PreviewBuilds
 
 _LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
@@ -142,6 +142,29 @@ def test_an_article_title_rebuilds_only_the_pages_that_show_it(preview):
     assert "actualites/2019/premier-conseil-industrie-positive/" in plan.build
     assert "./" in plan.build and "membres/bulane/" in plan.build  # the home page, a cited firm
     assert "a-propos/" not in plan.build and "valeurs/" not in plan.build
+    preview.assert_like_clean_build()
+
+
+def test_a_save_during_a_build_is_shown_by_the_next_one(preview, monkeypatch):
+    # The author saves again while the preview builds, after the territory was read: that build
+    # shows the first save; the watcher's next build must see the second one as a change.
+    post = preview.project / POST
+    _edit(post, "s'est réuni pour", "s'est réuni (1) pour")
+    load = state.load_into
+
+    def load_then_save_again(config):
+        site = load(config)
+        _edit(post, "s'est réuni (1) pour", "s'est réuni (2) pour")
+        return site
+
+    monkeypatch.setattr(state, "load_into", load_then_save_again)
+    assert not preview.build().full
+    monkeypatch.undo()
+    plan = preview.build()
+    assert not plan.full, plan.reason
+    assert "actualites/2019/premier-conseil-industrie-positive/" in plan.build
+    listing = (preview.site / "actualites/index.html").read_text(encoding="utf-8")
+    assert "s'est réuni (2) pour" in listing.replace("&#39;", "'")
     preview.assert_like_clean_build()
 
 

@@ -2,8 +2,9 @@
 rebuild only the pages that show them, and leave the site folder as a clean build would leave it.
 
 ``territoire serve`` keeps one ``Memory`` for its whole life (``engine/run.py``). After each good
-build it holds a ``Snapshot``: what every source file was, the validated ``Site``, and for every
-page what its HTML links to, its search entries and its share card. The next build compares:
+build it holds a ``Snapshot``: what every source file was (scanned before the build read any),
+the validated ``Site``, and for every page what its HTML links to, its search entries and its
+share card. The next build compares:
 
 - **Incremental** when only item files changed (an article's Markdown, a firm's profile, the
   members' registry, an event file), none was added or removed, and every change is to what an
@@ -33,6 +34,7 @@ import os
 import posixpath
 import re
 import shutil
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -49,6 +51,7 @@ from territoire import memo
 from territoire.engine import blog_folder, state
 from territoire.engine.share import SHARE_DIR
 from territoire.site import Site
+from territoire.sources import folder_entries
 
 # What an item says rather than where it is placed: a change to these alone keeps every page's
 # list of items as it was, so only the pages that show the item change.
@@ -129,10 +132,13 @@ class Memory:
         """Template output kept by ``keep_fragment``, emptied at every full build."""
         self.fragment_inputs: dict[int, tuple[Any, str]] = {}
         """The inputs of fragments in this build and their repr, emptied at every build."""
+        self.scanned: dict[str, tuple[int, int, str]] | None = None
+        """This build's scan of the territory's files (``scan``), until the plan takes it."""
 
     def forget(self) -> None:
         self.snapshot = None
         self.plan = None
+        self.scanned = None
 
 
 _memory: list[Memory] = []
@@ -206,7 +212,9 @@ def plan(files: Files, config: MkDocsConfig) -> None:
         return
     project = state.project_dir(config)
     previous = memory.snapshot
-    sources = _scan(project, Path(config.docs_dir), previous.sources if previous else {})
+    sources = memory.scanned if memory.scanned is not None else \
+        _scan(project, Path(config.docs_dir), previous.sources if previous else {})
+    memory.scanned = None
     engine = _engine_fingerprint(config)
     current = Plan(full=True, reason="", sources=sources, engine=engine, files=files,
                    config=config)
@@ -583,28 +591,54 @@ def failed() -> None:
 
 # -- helpers ------------------------------------------------------------------------------------
 
+def scan(config: MkDocsConfig) -> None:
+    """Before the territory is loaded (``on_config``): what every file of content/ and data/ is
+    now. Taken before anything reads them, so that a file saved again during the build differs
+    from this scan and is rebuilt by the next one (the scan is what the next build compares with)."""
+    memory = _active()
+    if memory is None:
+        return
+    previous = memory.snapshot
+    memory.scanned = _scan(state.project_dir(config), Path(config.docs_dir),
+                           previous.sources if previous else {})
+
+
 def _scan(project: Path, content: Path, known: dict[str, tuple[int, int, str]]
           ) -> dict[str, tuple[int, int, str]]:
     found: dict[str, tuple[int, int, str]] = {}
     top = os.path.abspath(project) + os.sep
     for folder in (content, project / "data"):
-        for root, dirs, names in os.walk(folder):
-            dirs.sort()
-            # Strings, not pathlib: this runs on every file of the territory at every save.
-            below = os.path.abspath(root) + os.sep
-            below = below[len(top):].replace(os.sep, "/") if below.startswith(top) else None
-            for name in names:
-                path = os.path.join(root, name)
-                relative = below + name if below is not None else \
+        if not folder.is_dir():
+            continue
+        # Strings, not pathlib: this runs on every file of the territory at every save.
+        start = os.path.abspath(folder) + os.sep
+        inside = start.startswith(top)
+        for relative_folder, entries in folder_entries(folder):
+            base = os.path.join(start, relative_folder) if relative_folder else start
+            shown = (start[len(top):] + (relative_folder + "/" if relative_folder else "")
+                     ).replace(os.sep, "/") if inside else None
+            for name, is_dir, is_link, _is_file in entries:
+                if is_dir and not is_link:
+                    continue
+                path = os.path.join(base, name)
+                relative = shown + name if shown is not None else \
                     Path(path).relative_to(project).as_posix()
-                stat = os.stat(path)
+                try:
+                    status = os.lstat(path)
+                except OSError:
+                    continue  # gone since it was listed: the next scan sees it missing
                 before = known.get(relative)
-                if before and before[0] == stat.st_mtime_ns and before[1] == stat.st_size:
+                if before and before[0] == status.st_mtime_ns and before[1] == status.st_size:
                     found[relative] = before
+                elif is_link or not stat.S_ISREG(status.st_mode):
+                    # Never followed nor opened (the loader refuses both, unread).
+                    found[relative] = (status.st_mtime_ns, status.st_size, "not a file")
                 else:
                     with open(path, "rb") as source:
                         digest = hashlib.sha1(source.read()).hexdigest()
-                    found[relative] = (stat.st_mtime_ns, stat.st_size, digest)
+                    found[relative] = (status.st_mtime_ns, status.st_size, digest)
+                if not is_link:
+                    memo.saw(path, status.st_mtime_ns, status.st_size)
     return found
 
 
@@ -616,8 +650,8 @@ def _engine_fingerprint(config: MkDocsConfig) -> str:
         paths += sorted(p for p in Path(custom).rglob("*") if p.is_file())
     paths += sorted(Path(hook) for hook in _hook_paths(config))
     for path in paths:
-        stat = path.stat()
-        digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}\n".encode())
+        status = path.stat()
+        digest.update(f"{path}:{status.st_mtime_ns}:{status.st_size}\n".encode())
     return digest.hexdigest()
 
 
