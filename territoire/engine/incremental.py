@@ -83,6 +83,9 @@ class PageRecord:
     """The file it is made from, relative to the project (an article, a firm's profile…)."""
     read: dict[str, Any] = field(default_factory=dict)
     """What MkDocs learnt by reading it (``READ_STATE``): a page not read again gets it back."""
+    generated: list[dict[str, Any]] | None = None
+    """The search entries ``engine/search_index.py`` made for it from the models (a generated
+    page): a page not rebuilt shows the same items, so its entries are the same."""
 
 
 @dataclass
@@ -113,6 +116,7 @@ class Plan:
     building: bool = False
     links: dict[str, frozenset[str]] = field(default_factory=dict)
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    generated: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     files: Files | None = None
     config: MkDocsConfig | None = None
 
@@ -473,18 +477,36 @@ def _links(output: str, page_url: str) -> set[str]:
     base = "/" + ("" if page_url == "./" else page_url)
     if not base.endswith("/"):
         base = posixpath.dirname(base) + "/"
+    # The same links come back at every save (the site plan alone has one per page): each is
+    # resolved once per folder it is written from. ``_MAX_RESOLVED`` bounds a long preview.
+    resolved = _RESOLVED.setdefault(base, {})
+    if len(resolved) > _MAX_RESOLVED:
+        resolved.clear()
     found = set()
-    for href in _HREF.findall(output):
-        if not href or "://" in href or href.startswith(("mailto:", "tel:", "data:", "javascript:")):
-            continue
-        target = unquote(urlsplit(href).path)
-        resolved = posixpath.normpath(posixpath.join(base, target)) if not target.startswith("/") \
-            else posixpath.normpath(target)
-        if target.endswith("/") or target in ("", "."):
-            resolved = resolved.rstrip("/") + "/"
-        # MkDocs' own form: the home page is "./", every other page "section/page/".
-        found.add(resolved.lstrip("/") or "./")
+    for href in set(_HREF.findall(output)):
+        target = resolved.get(href)
+        if target is None:
+            target = resolved[href] = _resolve(href, base)
+        if target:
+            found.add(target)
     return found
+
+
+_RESOLVED: dict[str, dict[str, str]] = {}
+_MAX_RESOLVED = 100_000
+
+
+def _resolve(href: str, base: str) -> str:
+    """The site-relative URL a link written in folder ``base`` leads to ("" for none of ours)."""
+    if not href or "://" in href or href.startswith(("mailto:", "tel:", "data:", "javascript:")):
+        return ""
+    target = unquote(urlsplit(href).path)
+    resolved = posixpath.normpath(posixpath.join(base, target)) if not target.startswith("/") \
+        else posixpath.normpath(target)
+    if target.endswith("/") or target in ("", "."):
+        resolved = resolved.rstrip("/") + "/"
+    # MkDocs' own form: the home page is "./", every other page "section/page/".
+    return resolved.lstrip("/") or "./"
 
 
 def complete_outputs(config: MkDocsConfig) -> None:
@@ -518,6 +540,22 @@ def complete_outputs(config: MkDocsConfig) -> None:
             if url in built or record is None or record.card is None:
                 continue
             cards.carry_over(_page_url(url), record.card, published.get(record.card.image))
+
+
+def generated_entries(url: str, make: Callable[[], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The search entries of a generated page (``make()``); under an incremental build, a page
+    not rebuilt keeps those of the previous build, which showed the same items."""
+    memory = _active()
+    current = memory.plan if memory else None
+    if current is None:
+        return make()
+    record = memory.snapshot.pages.get(url) if memory.snapshot and not current.full else None
+    if record is not None and record.generated is not None and url not in current.links:
+        entries = record.generated
+    else:
+        entries = make()
+    current.generated[url] = entries
+    return entries
 
 
 def _page_url(file_url: str) -> str:
@@ -556,7 +594,8 @@ def finish(config: MkDocsConfig) -> None:
         links = current.links.get(url, old.links if old else frozenset())
         records[url] = PageRecord(links=links, search=current.search.get(url, []), card=card,
                                   dest=file.dest_uri, source=page_source(file, config),
-                                  read=_read_state(file.page))
+                                  read=_read_state(file.page),
+                                  generated=current.generated.get(url))
     site = state.site_of(config)
     content = Path(config.docs_dir)
     images = {}

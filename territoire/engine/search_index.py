@@ -32,7 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from territoire.agenda.text import event_when
-from territoire.engine import pages, state
+from territoire.engine import incremental, pages, state
 from territoire.engine.agenda import organizer_name
 from territoire.french import long_date
 from territoire.site import Site
@@ -139,7 +139,8 @@ def complete(config: MkDocsConfig, entries: list[Entry]) -> list[Entry]:
         if build is None or file.url in indexed or _excluded(file):
             continue
         title = html.unescape(file.page.title) if file.page and file.page.title else key
-        kept.extend(build(site, key, file.url, title))
+        kept.extend(incremental.generated_entries(
+            file.url, lambda: list(build(site, key, file.url, title))))
     if "" not in indexed:
         # The home page draws everything from data/territory.yml: it has no Markdown to index.
         # Last, not first: ``serve --dirty`` takes the first entry for the page just rebuilt.
