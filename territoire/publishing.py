@@ -12,6 +12,7 @@ production build leaves out (drafts, and articles dated in the future).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,26 +49,29 @@ def content_issues(site: Site, content_dir: Path, *, root: Path, production: boo
 def placeholder_issues(site: Site, content_dir: Path, *, root: Path) -> list[DataIssue]:
     """One issue per « À compléter : » left in a file of the site that will be published."""
     drafts = {item.src_uri for item in site.news if item.is_draft}
-    files = [(content_dir / relative, relative.startswith(POSTS_DIR + "/"))
+    # Strings until a file has something to report: every file of the territory, at every save.
+    content, data = os.fspath(content_dir), os.fspath(root / "data")
+    files = [(os.path.join(content, relative), relative.startswith(POSTS_DIR + "/"))
              for relative in files_below(content_dir)
              if relative.endswith(".md") and relative not in drafts]
-    files += [(root / "data" / relative, False) for relative in files_below(root / "data")
+    files += [(os.path.join(data, relative), False) for relative in files_below(root / "data")
               if relative.endswith(".yml")]
     issues = []
+    top = os.fspath(root)
     for path, article in files:
-        issues += _placeholders_in(path, root, article=article)
+        issues += _placeholders_in(path, root, top, article=article)
     return issues
 
 
-def _placeholders_in(path: Path, root: Path, *, article: bool) -> list[DataIssue]:
+def _placeholders_in(path: str, root: Path, top: str, *, article: bool) -> list[DataIssue]:
     try:
         text = memo.text_of(path)
     except (OSError, UnicodeError):
         return []  # the data loader reports unreadable files
-    key = ("placeholders", str(path), str(root), article, text)
+    key = ("placeholders", path, top, article, text)
     kept = memo.recall(key)
     if kept is None:
-        kept = tuple(_placeholders_of(text, path, root, article=article))
+        kept = tuple(_placeholders_of(text, Path(path), root, article=article))
         memo.remember(key, kept)
     return list(kept)
 
