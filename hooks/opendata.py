@@ -28,9 +28,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
     context = opendata.ExportContext(site=site, url_for=url_for, config=config)
     for dataset in opendata.datasets(site.territory.vocabulary):
-        rows = dataset.rows(context)
-        for suffix, content in (("json", opendata.to_json(dataset, rows)),
-                                ("csv", opendata.to_csv(dataset, rows))):
+        encoded = opendata.encode(dataset, dataset.rows(context))
+        for suffix, content in zip(("json", "csv"), encoded):
             files.append(File.generated(config, f"{EXPORT_DIR}/{dataset.id}.{suffix}", content=content))
     return files
 

@@ -99,9 +99,18 @@ def datasets(vocabulary: Vocabulary | None = None) -> list[Dataset]:
 
 
 def to_json(dataset: Dataset, rows: list[dict[str, Any]]) -> str:
-    """``json.dumps(document, ensure_ascii=False, indent=2)``, written record by record: with an
-    indent, json encodes in pure Python, and under the preview a record already encoded (the
-    same compact JSON) is not encoded again."""
+    """``json.dumps(document, ensure_ascii=False, indent=2)``, record by record (``encode``)."""
+    return encode(dataset, rows)[0]
+
+
+def to_csv(dataset: Dataset, rows: list[dict[str, Any]]) -> str:
+    return encode(dataset, rows)[1]
+
+
+def encode(dataset: Dataset, rows: list[dict[str, Any]]) -> tuple[str, str]:
+    """The JSON and the CSV text of a dataset. With an indent, json encodes in pure Python: each
+    record is encoded compactly (in C) once, and under the preview a record already encoded (the
+    same compact JSON) is not indented nor written as CSV again."""
     header = {
         "jeu_de_donnees": dataset.id,
         "titre": dataset.title,
@@ -110,30 +119,32 @@ def to_json(dataset: Dataset, rows: list[dict[str, Any]]) -> str:
         "champs": [{"nom": f.name, "description": f.description} for f in dataset.fields],
     }
     opening = json.dumps(header, ensure_ascii=False, indent=2).removesuffix("\n}")
-    if not rows:
-        return opening + ',\n  "enregistrements": []\n}\n'
-    records = ",\n".join(_indented_record(row) for row in rows)
-    return opening + ',\n  "enregistrements": [\n' + records + "\n  ]\n}\n"
-
-
-def _indented_record(row: dict[str, Any]) -> str:
-    # json escapes every line break inside a string: each line of the dump is a line of JSON.
-    key = ("open data record", json.dumps(row, ensure_ascii=False))
-    text = memo.recall(key)
-    if text is None:
-        text = "\n".join("    " + line
-                         for line in json.dumps(row, ensure_ascii=False, indent=2).split("\n"))
-        memo.remember(key, text)
-    return text
-
-
-def to_csv(dataset: Dataset, rows: list[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([f.name for f in dataset.fields])
+    table = io.StringIO()
+    csv.writer(table, lineterminator="\r\n").writerow([f.name for f in dataset.fields])
+    records = []
     for row in rows:
-        writer.writerow([_cell(row[f.name], f.is_list) for f in dataset.fields])
-    return buffer.getvalue()
+        record, line = _encoded_record(dataset, row)
+        records.append(record)
+        table.write(line)
+    if not records:
+        return opening + ',\n  "enregistrements": []\n}\n', table.getvalue()
+    return (opening + ',\n  "enregistrements": [\n' + ",\n".join(records) + "\n  ]\n}\n",
+            table.getvalue())
+
+
+def _encoded_record(dataset: Dataset, row: dict[str, Any]) -> tuple[str, str]:
+    # json escapes every line break inside a string: each line of the dump is a line of JSON.
+    key = ("open data record", dataset.id, json.dumps(row, ensure_ascii=False))
+    found = memo.recall(key)
+    if found is None:
+        record = "\n".join("    " + line
+                           for line in json.dumps(row, ensure_ascii=False, indent=2).split("\n"))
+        line = io.StringIO()
+        csv.writer(line, lineterminator="\r\n").writerow(
+            [_cell(row[f.name], f.is_list) for f in dataset.fields])
+        found = (record, line.getvalue())
+        memo.remember(key, found)
+    return found
 
 
 def _cell(value: Any, is_list: bool) -> str:
