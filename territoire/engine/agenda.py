@@ -96,18 +96,24 @@ def add_files(files: Files, config: MkDocsConfig, site: Site) -> None:
 def _add_feeds(files: Files, config: MkDocsConfig, site: Site, agenda: Agenda) -> None:
     host = urlsplit(config.site_url or "").hostname or "localhost"
     signature = site.territory.signature
+    keeping = memo.keeping()
+    # Each event is in several calendars (all, its type, its edition, its own): its address and,
+    # under the preview, its repr (part of each calendar's key) are made once per build.
+    urls = {event.id: absolute_url(config, "event", event.id) for event in agenda.events}
+    shown = {event.id: repr(event) for event in agenda.events} if keeping else {}
 
     def write(path: str, events: list[AgendaEvent], name: str) -> None:
         if not events:
             return  # RFC 5545: a calendar holds at least one component
-        urls = tuple(absolute_url(config, "event", event.id) for event in events)
         # Kept by the preview between rebuilds (``territoire.memo``): most calendars are unchanged.
-        key = ("calendar", name, host, urls, repr(events))
-        content = memo.recall(key)
+        key = ("calendar", name, host, tuple(urls[event.id] for event in events),
+               tuple(shown[event.id] for event in events)) if keeping else None
+        content = memo.recall(key) if key else None
         if content is None:
             content = ical.calendar_bytes(events, name=name, host=host,
-                                          url_of=lambda event: absolute_url(config, "event", event.id))
-            memo.remember(key, content)
+                                          url_of=lambda event: urls[event.id])
+            if key:
+                memo.remember(key, content)
         files.append(File.generated(config, path, content=content))
 
     write(ics_path("all"), agenda.events, f"{signature} : agenda")
