@@ -16,6 +16,7 @@ for an SVG, stays under the size limit of its use (logo, product picture, identi
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 import zipfile
@@ -137,9 +138,9 @@ def published_files(content: Path) -> list[Path]:
         parts = relative.split("/")
         if any(part.startswith(".") for part in parts) or parts[0] == "templates":
             continue
+        if os.path.splitext(parts[-1])[1].lower() in _PAGE_SUFFIXES:
+            continue  # a string test first: the pages are thousands, the other files a few
         path = content / relative
-        if path.suffix.lower() in _PAGE_SUFFIXES:
-            continue
         if path.is_symlink():
             continue  # every link is refused, unread, by the reader (sources.check_links)
         found.append(path)

@@ -7,6 +7,7 @@ categories, authors, members, values and axes of the territory. Issues go to the
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,8 +68,10 @@ def _posts(content: Path) -> list[str]:
 
 def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds) -> NewsData:
     """Every article, newest first; the lists are only required once there is an article."""
-    folder = content / POSTS_DIR
-    posts = [(folder / relative, f"{POSTS_DIR}/{relative}") for relative in _posts(content)]
+    # Strings: a path object is made only for an article read again (thousands at every save).
+    folder = os.fspath(content / POSTS_DIR)
+    posts = [(os.path.join(folder, relative), f"{POSTS_DIR}/{relative}")
+             for relative in _posts(content)]
     if not posts:
         return NewsData()
     categories = _load_list(data / CATEGORIES_FILE, NewsCategoriesFile, issues,
@@ -87,7 +90,7 @@ def load_news(data: Path, content: Path, issues: IssueCollector, known: KnownIds
             document, front = kept
         else:
             added = issues.added
-            checked = _checked_article(path, issues, category_names, author_ids, known)
+            checked = _checked_article(Path(path), issues, category_names, author_ids, known)
             if checked is None:
                 continue
             document, front = checked
@@ -114,14 +117,14 @@ def _lists_key(category_names: set[str] | None, author_ids: set[str] | None,
                                          known.axes, known.events))
 
 
-def _article_key(path: Path, lists: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
+def _article_key(path: str, lists: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
     if lists is None:
         return None
     try:
         text = memo.text_of(path)
     except (OSError, UnicodeError):
         return None  # read_front_matter says why
-    return ("news article", str(path), text, lists)
+    return ("news article", path, text, lists)
 
 
 def _plainly_known(front: NewsFrontMatter, known: KnownIds) -> bool:
