@@ -30,6 +30,41 @@ def keep_posts(config: MkDocsConfig) -> None:
         if config.plugins.get("material/meta") is not None:
             continue  # its .meta.yml files change posts without changing the articles' text
         plugin._resolve_post = _resolving(plugin)
+        _keep_view_paths(plugin)
+
+
+def _keep_view_paths(plugin: Any) -> None:
+    """The archive and category paths, computed for every article at every build (a date
+    formatted with Babel, a slug, two path operations), kept by date and by category name for
+    as long as the blog's settings are the same object (one load of mkdocs.yml)."""
+    archive, category = plugin._format_path_for_archive, plugin._format_path_for_category
+    kept: dict[Any, str] = {}
+    settings: list[Any] = [None]
+
+    def paths() -> dict[Any, str]:
+        if settings[0] is not plugin.config:
+            kept.clear()
+            settings[0] = plugin.config
+        return kept
+
+    def path_for_archive(post: Any, config: MkDocsConfig) -> str:
+        date = post.config.date.created
+        # isoformat names the offset too: equal instants in two zones print differently.
+        key = ("archive", type(date).__name__, date.isoformat(), config.theme["language"])
+        found = paths().get(key)
+        if found is None:
+            found = kept[key] = archive(post, config)
+        return found
+
+    def path_for_category(name: str) -> str:
+        key = ("category", name)
+        found = paths().get(key)
+        if found is None:
+            found = kept[key] = category(name)
+        return found
+
+    plugin._format_path_for_archive = path_for_archive
+    plugin._format_path_for_category = path_for_category
 
 
 def _is_blog(plugin: Any) -> bool:

@@ -153,9 +153,20 @@ def enable(memory: Memory) -> None:
     _memory[:] = [memory]
     if Files.add_files_from_theme is not _add_files_from_theme:
         Files.add_files_from_theme = _add_files_from_theme  # type: ignore[method-assign]
+    if Files.get_file_from_path is not _get_file_from_path:
+        Files.get_file_from_path = _get_file_from_path  # type: ignore[method-assign]
 
 
 _theme_files = Files.add_files_from_theme
+_file_from_path = Files.get_file_from_path
+
+
+def _get_file_from_path(self: Files, path: str) -> File | None:
+    """MkDocs normalizes the path through ``PurePath`` before looking it up; Material's blog asks
+    for thousands of paths at every build, already in the form of the keys (which are
+    normalized, so a path equal to one is its own normal form): those are looked up as they are."""
+    found = self._src_uris.get(path)
+    return found if found is not None else _file_from_path(self, path)
 
 
 def _add_files_from_theme(self: Files, env: Environment, config: MkDocsConfig) -> None:
