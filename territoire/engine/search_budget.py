@@ -17,6 +17,7 @@ from typing import Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from territoire import memo
 from territoire.engine.search_index import SEARCH_PLUGIN
 
 DEFAULT_FULL_TEXT_NEWS = 100
@@ -40,6 +41,7 @@ def old_news_urls(config: MkDocsConfig) -> set[str]:
     return urls
 
 
+@memo.pure(str)  # under the preview, thousands of old articles at every save, mostly unchanged
 def lead(text: str) -> str:
     """The first paragraph as plain text, cut at a word boundary."""
     match = _FIRST_PARAGRAPH.search(text)
