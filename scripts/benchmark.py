@@ -295,6 +295,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", type=Path, help="garder les projets générés dans ce dossier")
     args = parser.parse_args(argv)
     repo = args.repo.resolve()
+    # The builds import the engine of ``repo`` (its hooks import ``territoire``), not the one
+    # .venv has installed in editable mode.
+    ENV["PYTHONPATH"] = os.pathsep.join(filter(None, (str(repo), ENV.get("PYTHONPATH"))))
     root = Path(tempfile.mkdtemp(prefix="benchmark-")) if not args.keep else args.keep
     rows = []
     print(f"machine : {os.cpu_count()} cœurs, Python {sys.version.split()[0]}, "

@@ -24,7 +24,9 @@ import warnings
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
+# This checkout's engine, not the one .venv has installed in editable mode: an older checkout
+# (``git worktree add``) run beside this one measures itself.
+sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from preview_once import SERVE_URL, preview_config  # noqa: E402
 
