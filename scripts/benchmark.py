@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -230,7 +231,8 @@ def serve_rebuild(repo: Path, work: Path, edits: int = 3, timeout: float = 180) 
             if time.monotonic() > deadline:
                 break
     finally:
-        child.terminate()
+        # Ctrl-C: MkDocs shuts its plugins down (Material's blog removes its temporary folder).
+        child.send_signal(signal.SIGINT)
         child.wait(timeout=10)
     return rebuilds
 

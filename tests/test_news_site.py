@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -229,5 +230,11 @@ def test_serve_shows_drafts_and_future_items(tmp_path):
         member = urllib.request.urlopen(base + "membres/atelier/", timeout=5).read().decode()
         assert "Brouillon secret" in member
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        # Ctrl-C, as an author stops it: MkDocs then shuts its plugins down (Material's blog
+        # removes its folder); SIGTERM would leave that folder in the system's temporary folder.
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
