@@ -165,10 +165,17 @@ def preview(command: list[str], *, cwd: Path, env: dict[str, str] | None = None,
         yield running
     finally:
         if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            interrupt(process)
         reader.join(timeout=10)
+
+
+def interrupt(process: subprocess.Popen, timeout: float = 60) -> None:
+    """Ctrl-C, as an author stops a preview (MkDocs' own serve then shuts its plugins down, and
+    Material's blog removes its temporary folder, which SIGTERM leaves behind); killed if it
+    does not stop within ``timeout`` seconds."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -19,6 +18,7 @@ import pytest
 import yaml
 from lxml import etree
 
+from commands import interrupt
 from conftest import FIXTURES, REPO, build, write_config
 
 PROJECT = FIXTURES / "news"
@@ -230,11 +230,4 @@ def test_serve_shows_drafts_and_future_items(tmp_path):
         member = urllib.request.urlopen(base + "membres/atelier/", timeout=5).read().decode()
         assert "Brouillon secret" in member
     finally:
-        # Ctrl-C, as an author stops it: MkDocs then shuts its plugins down (Material's blog
-        # removes its folder); SIGTERM would leave that folder in the system's temporary folder.
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        interrupt(server, timeout=20)
