@@ -402,10 +402,11 @@ class ContentRules:
         for spec in (self.exclude, self.drafts, self.not_in_nav):
             if spec is None:
                 parts.append(None)
-            elif type(spec) is GitIgnoreSpec:
-                parts.append(tuple(str(getattr(pattern, "pattern", None)) for pattern in spec.patterns))
+            elif type(spec) is GitIgnoreSpec and all(
+                    isinstance(getattr(pattern, "pattern", None), str) for pattern in spec.patterns):
+                parts.append(tuple(pattern.pattern for pattern in spec.patterns))
             else:
-                return None
+                return None  # not known to be equal to an earlier one: not kept
         return tuple(parts)
 
     def needs_menu(self, src_uri: str) -> bool:
