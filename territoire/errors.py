@@ -95,23 +95,24 @@ class IssueCollector:
     def display_path_below(self, folder: Path, relative: str) -> str:
         """``display_path(folder / relative)`` for a plain relative path (no "." or ".." in it),
         without a path object per file: thousands of articles are named at every save."""
-        if not self._top:
-            self._top = os.path.abspath(self.root) + os.sep
-        under = os.path.abspath(folder) + os.sep
-        if not under.startswith(self._top):
-            return self.display_path(folder / relative)
-        return under[len(self._top):].replace(os.sep, "/") + relative
+        shown = self._below_root(os.path.abspath(folder) + os.sep)
+        return shown + relative if shown is not None else self.display_path(folder / relative)
 
     def _relative(self, path: Path) -> str:
-        if not self._top:
-            self._top = os.path.abspath(self.root) + os.sep
-        absolute = os.path.abspath(path)
-        if absolute.startswith(self._top):  # most paths: a string's prefix, not pathlib's parts
-            return absolute[len(self._top):].replace(os.sep, "/")
+        shown = self._below_root(os.path.abspath(path))
+        if shown is not None:  # most paths: a string's prefix, not pathlib's parts
+            return shown
         try:
             return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.name if path.is_absolute() else path.as_posix()
+
+    def _below_root(self, absolute: str) -> str | None:
+        """An absolute path from the territory's folder, if it is below it as a string."""
+        if not self._top:
+            self._top = os.path.abspath(self.root) + os.sep
+        return absolute[len(self._top):].replace(os.sep, "/") if absolute.startswith(self._top) \
+            else None
 
     def add(self, path: Path, line: int, column: int, field_name: str, message: str) -> None:
         self.added += 1
